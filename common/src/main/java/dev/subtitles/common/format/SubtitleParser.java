@@ -7,20 +7,21 @@ package dev.subtitles.common.format;
  * Tolerated, in both formats: a UTF-8 byte order mark; CRLF, LF or CR line endings; blank lines (or spaces) before,
  * between and after cues in any number; trailing spaces; a missing blank line between two cues; {@code ,} or
  * {@code .} before the milliseconds, 1 to 3 fraction digits ({@code ,5} is 500 ms) or none; hours of 1 to 4 digits
- * or none ({@code MM:SS.mmm}); spaces around {@code -->} optional; a text block after a blank line that starts no
- * cue, which continues the previous cue (the blank line is dropped). SRT cue numbers that are missing, duplicated or
- * out of order are ignored: cues keep their order in the file (never sorted by start time) and are numbered by
- * position; text after an SRT end time (old {@code X1:} coordinates) is ignored. Styling ({@code <i>}, {@code <b>},
- * {@code <font ...>}, {@code {\an8}}) and entities are kept as they are in the text lines.
+ * or none ({@code MM:SS.mmm}; minutes and seconds always take two digits); spaces around {@code -->} optional; a
+ * text block after a blank line that starts no cue, which continues the previous cue (the blank line is dropped).
+ * SRT cue numbers that are missing, duplicated or out of order are ignored: cues keep their order in the file (never
+ * sorted by start time) and are numbered by position; text after an SRT end time (old {@code X1:} coordinates) is
+ * ignored. Styling ({@code <i>}, {@code <b>}, {@code <font ...>}, {@code {\an8}}) and entities are kept as they are
+ * in the text lines.
  * <p>
  * WebVTT: the header line may carry text after {@code WEBVTT} and be followed by more header lines ({@code Kind:},
  * {@code Language:}); {@code NOTE}, {@code STYLE} and {@code REGION} blocks are kept with their position; cue
  * identifiers and cue settings are kept.
  * <p>
- * Rejected with a {@link SubtitleParseException} naming the line: a text with no cue; a WebVTT text whose first line is
- * not {@code WEBVTT}; a timing line whose times are not timestamps; a cue that ends before it starts; text before any
- * timing line; an SRT cue number not followed by a timing line (a truncated file or a lost timing); a non-numeric
- * line in place of an SRT cue number.
+ * Rejected with a {@link SubtitleParseException} naming the line: a text with no cue; a WebVTT text whose first line
+ * is not {@code WEBVTT}; a timing line whose times are not timestamps; a cue that ends before it starts; text outside
+ * any cue (before the first timing line, or after a WebVTT block); an SRT cue number not followed by a timing line (a
+ * truncated file or a lost timing); a non-numeric line in place of an SRT cue number.
  */
 public final class SubtitleParser {
 

@@ -16,8 +16,9 @@ final class Timestamps {
 
     /**
      * Reads {@code [H:]MM:SS[,mmm]}, tolerating what real files do: hours of 1 to 4 digits or absent (WebVTT),
-     * minutes and seconds of 1 or 2 digits, {@code ,} or {@code .} before the fraction, a fraction of 1 to 3 digits
-     * read as a decimal fraction ({@code ,5} is 500 ms) or no fraction at all.
+     * {@code ,} or {@code .} before the fraction, a fraction of 1 to 3 digits read as a decimal fraction ({@code ,5}
+     * is 500 ms) or no fraction at all. Minutes and seconds keep exactly two digits, so that a cut-off time
+     * ({@code 00:0}) is not mistaken for a short one.
      *
      * @return the timestamp, or {@code null} when {@code text} is not one
      */
@@ -26,7 +27,7 @@ final class Timestamps {
         int fieldCount = 0;
         int position = 0;
         int length = text.length();
-        int hourDigits = 0;
+        int firstFieldDigits = 0;
         while (true) {
             int digitsStart = position;
             long value = 0;
@@ -39,8 +40,8 @@ final class Timestamps {
                 return null;
             }
             if (fieldCount == 0) {
-                hourDigits = digits;
-            } else if (digits > 2) {
+                firstFieldDigits = digits;
+            } else if (digits != 2) {
                 return null;
             }
             fields[fieldCount++] = value;
@@ -50,7 +51,7 @@ final class Timestamps {
                 break;
             }
         }
-        if (fieldCount < 2 || (fieldCount == 2 && hourDigits > 2)) {
+        if (fieldCount < 2 || (fieldCount == 2 && firstFieldDigits != 2)) {
             return null;
         }
         long millis = 0;
