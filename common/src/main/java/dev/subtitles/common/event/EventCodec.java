@@ -143,16 +143,11 @@ public final class EventCodec {
                 .orElseThrow(() -> new EventDecodingException("unknown event type '" + cloudEvent.getType() + "'"));
         UUID id = uuid(cloudEvent.getId(), "id");
         UUID jobId = uuid(cloudEvent.getSubject(), "subject");
-        requireDataContentType(cloudEvent.getDataContentType());
         requireDataSchema(cloudEvent.getDataSchema(), type);
         String traceparent = traceparent(cloudEvent.getExtension(TRACEPARENT));
         EventPayload payload = payload(cloudEvent.getData(), type);
-        try {
-            return new JobEvent<>(id, type, cloudEvent.getSource(), jobId, cloudEvent.getTime().toInstant(),
-                    traceparent, payload);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new EventDecodingException("not a valid event: " + e.getMessage(), e);
-        }
+        return new JobEvent<>(id, type, cloudEvent.getSource(), jobId, cloudEvent.getTime().toInstant(), traceparent,
+                payload);
     }
 
     private ObjectNode parseObject(byte[] body) {
@@ -175,7 +170,10 @@ public final class EventCodec {
                 + json.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 
-    /** Our own check of what the SDK reports in less precise words, or not at all (it finds subject optional). */
+    /**
+     * Our own check of what the SDK reports in less precise words or not at all: it finds subject, time and
+     * datacontenttype optional, and it reads data of a non-JSON content type as a string.
+     */
     private static void requireEnvelope(ObjectNode json) {
         for (String name : REQUIRED_ATTRIBUTES) {
             JsonNode value = json.get(name);
@@ -189,6 +187,11 @@ public final class EventCodec {
         String specVersion = json.get("specversion").textValue();
         if (!SPEC_VERSION.equals(specVersion)) {
             throw new EventDecodingException("unsupported specversion '" + specVersion + "', expected " + SPEC_VERSION);
+        }
+        String dataContentType = json.get("datacontenttype").textValue();
+        if (!DATA_CONTENT_TYPE.equals(dataContentType)) {
+            throw new EventDecodingException("attribute 'datacontenttype' must be " + DATA_CONTENT_TYPE + ", found '"
+                    + dataContentType + "'");
         }
         if (!json.has("data")) {
             throw new EventDecodingException("missing data: the event has no payload");
@@ -208,13 +211,6 @@ public final class EventCodec {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
             throw new EventDecodingException("attribute '" + attribute + "' must be a UUID, found '" + value + "'", e);
-        }
-    }
-
-    private static void requireDataContentType(String dataContentType) {
-        if (!DATA_CONTENT_TYPE.equals(dataContentType)) {
-            throw new EventDecodingException("attribute 'datacontenttype' must be " + DATA_CONTENT_TYPE + ", found '"
-                    + dataContentType + "'");
         }
     }
 
