@@ -1,7 +1,6 @@
 package dev.subtitles.translator.engine;
 
 import java.util.List;
-import java.util.Set;
 
 import io.smallrye.mutiny.Uni;
 
@@ -27,8 +26,8 @@ public interface TranslationEngine {
     /** How much one {@link #translate} call may carry. */
     EngineLimits limits();
 
-    /** The language pairs the engine can translate, as pipeline language tags. */
-    Uni<Set<LanguagePair>> supportedPairs();
+    /** The language pairs the engine can translate. */
+    Uni<LanguageSupport> languageSupport();
 
     /**
      * Translates {@code texts} (within {@link #limits()}) along {@code pair}.

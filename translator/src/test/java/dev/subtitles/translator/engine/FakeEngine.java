@@ -80,8 +80,8 @@ public class FakeEngine implements TranslationEngine {
     }
 
     @Override
-    public Uni<Set<LanguagePair>> supportedPairs() {
-        return Uni.createFrom().item(pairs);
+    public Uni<LanguageSupport> languageSupport() {
+        return Uni.createFrom().item(LanguageSupport.pairs(pairs));
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.translator.engine.EngineLimits;
 import dev.subtitles.translator.engine.LanguagePair;
+import dev.subtitles.translator.engine.LanguageSupport;
 import dev.subtitles.translator.engine.MalformedReplyException;
 import dev.subtitles.translator.engine.PermanentEngineException;
 import dev.subtitles.translator.engine.TransientEngineException;
@@ -34,9 +34,11 @@ import io.smallrye.mutiny.Uni;
  * installed language data; what it costs is the start of the pipeline (about a second), paid once per batch. So
  * batches are large (hundreds of texts, a film in a few runs), each text travels as one HTML paragraph
  * ({@code
- * <p>
+ *
+<p>
  * ...
- * </p>
+ *
+</p>
  * }, which Apertium's HTML format treats as a block and leaves in place, so sentences never run
  * into each other), and the paragraphs are matched back by position. {@code -u} drops the {@code *} Apertium puts
  * before words it does not know.
@@ -92,15 +94,16 @@ public class ApertiumEngine implements TranslationEngine, AutoCloseable {
     }
 
     @Override
-    public Uni<Set<LanguagePair>> supportedPairs() {
-        return installedModes().map(ApertiumModes::pairs);
+    public Uni<LanguageSupport> languageSupport() {
+        return installedModes().map(installed -> LanguageSupport.pairs(installed.pairs()));
     }
 
     @Override
     public Uni<List<String>> translate(List<String> texts, LanguagePair pair) {
         return installedModes()
                 .map(installed -> installed.modeFor(pair)
-                        .orElseThrow(() -> new UnsupportedLanguagePairException(NAME, pair, installed.pairs())))
+                        .orElseThrow(() -> new UnsupportedLanguagePairException(NAME, pair,
+                                LanguageSupport.pairs(installed.pairs()))))
                 .flatMap(mode -> Uni.createFrom().item(() -> run(mode, texts)).runSubscriptionOn(processes));
     }
 

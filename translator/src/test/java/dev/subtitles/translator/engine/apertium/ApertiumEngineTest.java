@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.subtitles.translator.engine.EngineLimits;
 import dev.subtitles.translator.engine.LanguagePair;
+import dev.subtitles.translator.engine.LanguageSupport;
 import dev.subtitles.translator.engine.PermanentEngineException;
 import dev.subtitles.translator.engine.UnsupportedLanguagePairException;
 import dev.subtitles.translator.translation.BatchTranslator;
@@ -30,8 +31,11 @@ class ApertiumEngineTest {
 
     @Test
     void listsTheInstalledPairsInPipelineLanguageTags() {
-        assertThat(ENGINE.supportedPairs().await().indefinitely())
-                .contains(EN_ES, new LanguagePair("es", "en"));
+        LanguageSupport support = ENGINE.languageSupport().await().indefinitely();
+
+        assertThat(support.supports(EN_ES)).isTrue();
+        assertThat(support.supports(new LanguagePair("es", "en-US"))).isTrue();
+        assertThat(support.supports(new LanguagePair("en", "de"))).isFalse();
     }
 
     @Test
@@ -79,7 +83,7 @@ class ApertiumEngineTest {
     void missingExecutableIsAPermanentFailure() {
         try (ApertiumEngine missing = new ApertiumEngine("/nonexistent/apertium", new EngineLimits(3, 100),
                 Duration.ofSeconds(5), 1)) {
-            assertThatThrownBy(() -> missing.supportedPairs().await().indefinitely())
+            assertThatThrownBy(() -> missing.languageSupport().await().indefinitely())
                     .isInstanceOf(PermanentEngineException.class).hasMessageContaining("cannot run apertium");
         }
     }
