@@ -20,12 +20,20 @@ final class Markup {
     private Markup() {
     }
 
+    /** Whether a text may hold a tag at all: most subtitle text has none, and this spares it the regex. */
+    static boolean mayHoldTags(String text) {
+        return text.indexOf('<') >= 0 || text.indexOf('{') >= 0;
+    }
+
     static boolean isAssOverride(String tag) {
         return tag.startsWith("{");
     }
 
     /** Subtitle text with tags → HTML: text escaped, tags kept. */
     static String toHtml(String text) {
+        if (!mayHoldTags(text) && text.indexOf('>') < 0 && text.indexOf('&') < 0) {
+            return text;
+        }
         StringBuilder html = new StringBuilder(text.length() + 16);
         Matcher tag = TAG.matcher(text);
         int position = 0;
@@ -40,6 +48,9 @@ final class Markup {
 
     /** HTML from an engine → subtitle text: entities decoded outside tags, tags kept. */
     static String fromHtml(String html) {
+        if (html.indexOf('&') < 0) {
+            return html;
+        }
         StringBuilder text = new StringBuilder(html.length());
         Matcher tag = TAG.matcher(html);
         int position = 0;
@@ -54,7 +65,12 @@ final class Markup {
 
     /** The length of the text a viewer sees: tags do not count. */
     static int visibleLength(String text) {
-        return TAG.matcher(text).replaceAll("").length();
+        return withoutTags(text).length();
+    }
+
+    /** The text without its tags. */
+    static String withoutTags(String text) {
+        return mayHoldTags(text) ? TAG.matcher(text).replaceAll("") : text;
     }
 
     private static void escapeInto(StringBuilder html, String text, int from, int to) {

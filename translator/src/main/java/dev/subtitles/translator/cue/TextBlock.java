@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class TextBlock {
 
     private static final Pattern DIALOGUE_DASH = Pattern.compile("^[-\u2013\u2014]\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
 
     private final List<String> original;
     private final String openTags;
@@ -32,7 +33,7 @@ final class TextBlock {
         this.html = html;
         this.closeTags = closeTags;
         this.tagsOnEveryLine = tagsOnEveryLine;
-        this.needsTranslation = !Markup.TAG.matcher(html).replaceAll("").isBlank();
+        this.needsTranslation = !Markup.withoutTags(html).isBlank();
     }
 
     /** Whether a line starts a speaker's turn ({@code - Who?}), after any leading tags. */
@@ -104,6 +105,9 @@ final class TextBlock {
     }
 
     private static String hoistAssOverrides(String text, StringBuilder open) {
+        if (text.indexOf('{') < 0) {
+            return text;
+        }
         Matcher tag = Markup.TAG.matcher(text);
         StringBuilder rest = new StringBuilder(text.length());
         while (tag.find()) {
@@ -113,7 +117,7 @@ final class TextBlock {
             }
         }
         tag.appendTail(rest);
-        return rest.toString().replaceAll("\\s{2,}", " ").strip();
+        return SPACES.matcher(rest).replaceAll(" ").strip();
     }
 
     /** A line cut into the tags it starts with, its text, and the tags it ends with. */
@@ -123,6 +127,9 @@ final class TextBlock {
         private static final Pattern TRAILING = Pattern.compile("(?:\\s*(?:" + Markup.TAG.pattern() + "))+\\s*$");
 
         static TaggedLine of(String line) {
+            if (!Markup.mayHoldTags(line)) {
+                return new TaggedLine("", line.strip(), "");
+            }
             Matcher leading = LEADING.matcher(line);
             int textStart = leading.find() ? leading.end() : 0;
             String rest = line.substring(textStart);

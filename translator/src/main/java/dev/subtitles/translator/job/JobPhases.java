@@ -30,9 +30,13 @@ public class JobPhases {
         this.keyPrefix = config.phases().keyPrefix();
     }
 
-    /** The projected phase; empty when the projection has not seen the job (yet) or holds an unknown value. */
+    /**
+     * The projected phase; empty when the projection has not seen the job (yet), holds an unknown value, or cannot
+     * be read. Redis is a cache of the event log: when it is down, jobs go on rather than wait or fail, and a
+     * cancellation is noticed at the next look.
+     */
     public Uni<Optional<JobPhase>> phaseOf(UUID jobId) {
-        return hashes.hget(keyPrefix + jobId, "phase").map(value -> {
+        return hashes.hget(keyPrefix + jobId, "phase").<Optional<JobPhase>> map(value -> {
             if (value == null) {
                 return Optional.empty();
             }
@@ -42,6 +46,9 @@ public class JobPhases {
                 LOG.warnf("job %s has an unknown phase '%s' in Redis; carrying on", jobId, value);
                 return Optional.empty();
             }
+        }).onFailure().recoverWithItem(failure -> {
+            LOG.warnf("cannot read the phase of job %s (%s); carrying on", jobId, failure.getMessage());
+            return Optional.<JobPhase> empty();
         });
     }
 }

@@ -26,6 +26,7 @@ import dev.subtitles.translator.engine.TransientEngineException;
 import dev.subtitles.translator.messaging.Backoff;
 import dev.subtitles.translator.messaging.EventPublisher;
 import dev.subtitles.translator.messaging.RetryScheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -53,9 +54,11 @@ public class TranslateRequestHandler {
     private final Backoff backoff;
     private final int maxAttempts;
     private final URI source;
+    private final MeterRegistry metrics;
 
     public TranslateRequestHandler(SubtitleTranslationService translations, JobPhases phases, EventPublisher events,
-            RetryScheduler retries, TranslatorConfig config) {
+            RetryScheduler retries, TranslatorConfig config, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.translations = translations;
         this.phases = phases;
         this.events = events;
@@ -88,7 +91,12 @@ public class TranslateRequestHandler {
                         () -> stopIfCancelled(request)))
                 .flatMap(result -> publish(request, new Translated(result.file().id(), result.file().engine(),
                         result.file().model(), result.cueCount(), request.payload().sourceLanguage(),
-                        request.payload().targetLanguage(), result.file().format())))
+                        request.payload().targetLanguage(), result.file().format()))
+                        .invoke(() -> {
+                            count("translated");
+                            metrics.counter("translator.cues.translated", "engine", result.file().engine())
+                                    .increment(result.cueCount());
+                        }))
                 .onFailure().recoverWithUni(failure -> outcomeOf(request, attempt, failure));
     }
 
@@ -118,7 +126,8 @@ public class TranslateRequestHandler {
         return retries.schedule(request, attempt + 1, delay)
                 .flatMap(scheduled -> publish(request, new RetryScheduled(Stage.TRANSLATE, attempt,
                         Instant.now().plus(delay), Optional.ofNullable(failure.getMessage())
-                                .orElse(failure.getClass().getSimpleName()))));
+                                .orElse(failure.getClass().getSimpleName()))))
+                .invoke(() -> count("retried"));
     }
 
     private Uni<Void> stopIfCancelled(JobEvent<TranslateRequested> request) {
@@ -131,12 +140,17 @@ public class TranslateRequestHandler {
 
     private Uni<Void> cancelled(JobEvent<TranslateRequested> request, String reason) {
         LOG.infof("job %s %s", request.jobId(), reason);
-        return publish(request, new JobCancelled(reason));
+        return publish(request, new JobCancelled(reason)).invoke(() -> count("cancelled"));
     }
 
     private Uni<Void> failed(JobEvent<TranslateRequested> request, String code, String message) {
         LOG.infof("job %s failed (%s): %s", request.jobId(), code, message);
-        return publish(request, new JobFailed(Stage.TRANSLATE, code, message));
+        return publish(request, new JobFailed(Stage.TRANSLATE, code, message)).invoke(() -> count("failed"));
+    }
+
+    /** Counts an attempt's outcome: {@code translator.attempts{outcome=translated|failed|cancelled|retried}}. */
+    private void count(String outcome) {
+        metrics.counter("translator.attempts", "outcome", outcome).increment();
     }
 
     /** A new event about the request's job, in the request's trace. */

@@ -14,6 +14,7 @@ import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.translator.job.TranslateRequestHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 
@@ -32,8 +33,11 @@ public class TranslateRequestListener {
     private final TranslateRequestHandler handler;
     private final DeadLetterPublisher deadLetters;
 
+    private final MeterRegistry metrics;
+
     public TranslateRequestListener(EventCodec codec, TranslateRequestHandler handler,
-            DeadLetterPublisher deadLetters) {
+            DeadLetterPublisher deadLetters, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.codec = codec;
         this.handler = handler;
         this.deadLetters = deadLetters;
@@ -64,6 +68,7 @@ public class TranslateRequestListener {
 
     private Uni<Void> deadLetter(Message<byte[]> message, String reason) {
         LOG.warnf("dead-lettering a message from the request queue: %s", reason);
+        metrics.counter("translator.dead.letters").increment();
         Map<String, Object> headers = message.getMetadata(IncomingRabbitMQMetadata.class)
                 .map(IncomingRabbitMQMetadata::getHeaders).orElse(Map.of());
         String contentType = message.getMetadata(IncomingRabbitMQMetadata.class)
