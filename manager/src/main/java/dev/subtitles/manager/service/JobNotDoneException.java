@@ -1,0 +1,11 @@
+package dev.subtitles.manager.service;
+
+/** The job has no result to return yet (or will never have one). */
+public class JobNotDoneException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public JobNotDoneException(java.util.UUID id, dev.subtitles.common.phase.JobPhase phase) {
+        super("job " + id + " is " + phase + "; its subtitle is available once it is DONE");
+    }
+}
