@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,8 +36,10 @@ import io.smallrye.mutiny.Uni;
  * With an {@code Idempotency-Key}, the key is stored in the same transaction with a hash of the canonical request;
  * the same key with the same request gives the original job back, with a different request it is refused. Two
  * concurrent first uses of one key race on its primary key: the loser rolls back and replays the winner's job.
+ * Created at startup so that its metric is exported (at zero) before the first submission.
  */
 @ApplicationScoped
+@Startup
 public class JobSubmissionService {
 
     private static final Logger LOG = Logger.getLogger(JobSubmissionService.class);

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
  * The HTTP-level errors the REST layer raises itself (no such route 404, 405, 406, 415, ...), as problem documents
  * with their original status. Not a catch-all: only exceptions that already carry an intended HTTP status.
@@ -17,6 +19,9 @@ public class HttpProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return InputProblemMappers.unreadable(unreadable, uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String reason = status.getReasonPhrase() == null ? "HTTP error" : status.getReasonPhrase();
         String kind = reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.subtitles.manager.service.InvalidQueryException;
 
@@ -43,7 +44,23 @@ public class InputProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        return unreadable(e, uri);
+    }
+
+    /** Overrides the REST layer's own mapper for this subtype, which answers in its own format. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    /** Also used for the REST layer's 400 that wraps a Jackson failure to read the body. */
+    static RestResponse<Problem> unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = "";
+        for (Throwable cause = e; cause != null && field.isEmpty(); cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping) {
+                field = jsonPath(mapping);
+            }
+        }
         String message = e.getOriginalMessage();
         if (field.isEmpty()) {
             return Problems.of(400, KIND, TITLE, "the body is not valid JSON: " + message, uri, null);
