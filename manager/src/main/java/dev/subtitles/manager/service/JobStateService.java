@@ -16,6 +16,7 @@ import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.projection.ProjectionReader;
 import dev.subtitles.manager.repository.EventLogRepository;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,6 +27,8 @@ import io.smallrye.mutiny.Uni;
 public class JobStateService {
 
     private static final Logger LOG = Logger.getLogger(JobStateService.class);
+    /** Hash reads in flight per request, so a long page does not exhaust the Redis connection pool. */
+    private static final int REDIS_CONCURRENCY = 8;
 
     private final ProjectionReader projection;
     private final EventLogRepository eventLog;
@@ -49,27 +52,32 @@ public class JobStateService {
         if (jobIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        List<Uni<Map<String, String>>> hashes = jobIds.stream().map(projection::job).toList();
-        return Uni.join().all(hashes).andFailFast().flatMap(found -> {
-            Map<UUID, JobState> states = new HashMap<>();
-            List<UUID> missing = new ArrayList<>();
-            for (int i = 0; i < jobIds.size(); i++) {
-                if (found.get(i).containsKey("phase")) {
-                    states.put(jobIds.get(i), JobState.fromHash(found.get(i)));
-                } else {
-                    missing.add(jobIds.get(i));
-                }
+        return Multi.createFrom().iterable(jobIds)
+                .onItem().transformToUni(jobId -> projection.job(jobId).map(hash -> Map.entry(jobId, hash)))
+                .merge(REDIS_CONCURRENCY)
+                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMap(this::withMissingFromEventLog);
+    }
+
+    private Uni<Map<UUID, JobState>> withMissingFromEventLog(Map<UUID, Map<String, String>> hashes) {
+        Map<UUID, JobState> states = new HashMap<>();
+        List<UUID> missing = new ArrayList<>();
+        hashes.forEach((jobId, hash) -> {
+            if (hash.containsKey("phase")) {
+                states.put(jobId, JobState.fromHash(hash));
+            } else {
+                missing.add(jobId);
             }
-            if (missing.isEmpty()) {
-                return Uni.createFrom().item(states);
+        });
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(states);
+        }
+        LOG.debugf("%d job(s) not in Redis, replaying their events from the durable log", missing.size());
+        return eventLog.eventsOf(missing).map(events -> {
+            for (UUID jobId : missing) {
+                states.put(jobId, JobState.fromEvents(decode(events.getOrDefault(jobId, List.of()))));
             }
-            LOG.debugf("%d job(s) not in Redis, replaying their events from the durable log", missing.size());
-            return eventLog.eventsOf(missing).map(events -> {
-                for (UUID jobId : missing) {
-                    states.put(jobId, JobState.fromEvents(decode(events.getOrDefault(jobId, List.of()))));
-                }
-                return states;
-            });
+            return states;
         });
     }
 
