@@ -1,6 +1,7 @@
 package dev.subtitles.manager;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
@@ -32,7 +33,7 @@ class HealthEndpointTest {
     @Test
     void metricsExposeSubmissionsAndOutboxLag() {
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("manager_outbox_unsent"))
-                .body(org.hamcrest.Matchers.containsString("manager_jobs_submitted_total"));
+                .body(containsString("manager_outbox_unsent"))
+                .body(containsString("manager_jobs_submitted_total"));
     }
 }

@@ -2,11 +2,13 @@ package dev.subtitles.manager;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +74,7 @@ class JobEventsTest {
         UUID job = Jobs.submit("History");
         projection.inRedis(job, new DownloadStarted(1, "downloader-1"));
         var retry = projection.inRedis(job, new RetryScheduled(Stage.DOWNLOAD, 1,
-                java.time.Instant.parse("2026-11-25T14:00:00Z"), "provider answered 503"));
+                Instant.parse("2026-11-25T14:00:00Z"), "provider answered 503"));
 
         given().when().get("/jobs/" + job + "/events")
                 .then().statusCode(200)
@@ -128,7 +130,7 @@ class JobEventsTest {
         CompletableFuture<JsonPath> answer = CompletableFuture.supplyAsync(() -> given()
                 .queryParam("after", 1).queryParam("wait", 30)
                 .when().get("/jobs/" + job + "/events").then().statusCode(200).extract().jsonPath());
-        org.awaitility.Awaitility.await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
                 .until(() -> !answer.isDone());
         long published = System.nanoTime();
         projection.inRedis(job, new DownloadStarted(2, "downloader-2"));

@@ -1,6 +1,7 @@
 package dev.subtitles.manager.outbox;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ public class OutboxMaintenance {
     Uni<Void> prune() {
         Instant now = Instant.now();
         Uni<Integer> sentRows = pool.preparedQuery(PRUNE_SENT)
-                .execute(Tuple.of(now.minus(config.outbox().retention()).atOffset(java.time.ZoneOffset.UTC)))
+                .execute(Tuple.of(now.minus(config.outbox().retention()).atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.rowCount());
         Uni<Long> keys = Panache
                 .withTransaction(() -> idempotencyKeys.deleteOlderThan(now.minus(config.jobs().idempotencyRetention())));

@@ -3,6 +3,7 @@ package dev.subtitles.manager.service;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +24,7 @@ public class EventSource {
     }
 
     /** A new event about {@code jobId}, carrying the current trace context when there is one. */
-    public <P extends EventPayload> JobEvent<P> event(java.util.UUID jobId, P payload) {
+    public <P extends EventPayload> JobEvent<P> event(UUID jobId, P payload) {
         return JobEvent.create(jobId, source, payload).withTraceparent(currentTraceparent());
     }
 

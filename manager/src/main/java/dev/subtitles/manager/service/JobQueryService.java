@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -114,7 +115,7 @@ public class JobQueryService {
             return null;
         }
         try {
-            return JobPhase.valueOf(phase.trim().toUpperCase(java.util.Locale.ROOT));
+            return JobPhase.valueOf(phase.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException("phase", "must be one of " + List.of(JobPhase.values()));
         }

@@ -1,5 +1,6 @@
 package dev.subtitles.manager.service;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ public class JobStateService {
     private List<JobEvent<?>> decode(List<String> cloudEvents) {
         List<JobEvent<?>> events = new ArrayList<>(cloudEvents.size());
         for (String cloudEvent : cloudEvents) {
-            events.add(codec.decode(cloudEvent.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            events.add(codec.decode(cloudEvent.getBytes(StandardCharsets.UTF_8)));
         }
         return events;
     }

@@ -46,14 +46,20 @@ class ManagerBenchmark {
     @Test
     void submissionsAndAuditTrailUnderFixedRates() throws Exception {
         Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
-        OpenLoopLoad load = new OpenLoopLoad();
         URI jobs = base.toURI().resolve("jobs");
-        load.run("warm-up POST /jobs", 300, Duration.ofSeconds(10), i -> OpenLoopLoad.post(jobs, Jobs.body("Warm " + i)));
+        try (OpenLoopLoad load = new OpenLoopLoad()) {
+            measure(load, jobs, duration);
+        }
+    }
+
+    private void measure(OpenLoopLoad load, URI jobs, Duration duration) throws Exception {
+        load.run("warm-up POST /jobs", 300, Duration.ofSeconds(10),
+                i -> OpenLoopLoad.Call.post(jobs, Jobs.body("Warm " + i)));
 
         List<OpenLoopLoad.Result> results = new ArrayList<>();
         for (int rate : new int[] { 500, 1000, 2000 }) {
             results.add(load.run("POST /jobs", rate, duration,
-                    i -> OpenLoopLoad.post(jobs, Jobs.body("Bench " + rate + " " + i))));
+                    i -> OpenLoopLoad.Call.post(jobs, Jobs.body("Bench " + rate + " " + i))));
         }
 
         Projection projection = new Projection(redis, config.projection().keyPrefix(),
@@ -64,8 +70,8 @@ class ManagerBenchmark {
                 projection.inRedis(job, new DownloadStarted(attempt, "downloader-1"));
             }
             URI events = base.toURI().resolve("jobs/" + job + "/events?limit=50");
-            load.run("warm-up GET events", 500, Duration.ofSeconds(5), i -> OpenLoopLoad.get(events));
-            results.add(load.run("GET /jobs/{id}/events (50)", 2000, duration, i -> OpenLoopLoad.get(events)));
+            load.run("warm-up GET events", 500, Duration.ofSeconds(5), i -> OpenLoopLoad.Call.get(events));
+            results.add(load.run("GET /jobs/{id}/events (50)", 2000, duration, i -> OpenLoopLoad.Call.get(events)));
         } finally {
             projection.clear();
         }

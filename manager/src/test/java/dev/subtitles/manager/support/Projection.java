@@ -1,6 +1,8 @@
 package dev.subtitles.manager.support;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -92,7 +94,7 @@ public final class Projection {
             insert.setString(4, event.type().routingKey());
             insert.setString(5, event.source().toString());
             insert.setTimestamp(6, Timestamp.from(event.time()));
-            insert.setString(7, new String(CODEC.encode(event), java.nio.charset.StandardCharsets.UTF_8));
+            insert.setString(7, new String(CODEC.encode(event), StandardCharsets.UTF_8));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record event in the test event log", e);
@@ -125,7 +127,7 @@ public final class Projection {
             entry.put("source", event.source().toString());
             entry.set("data", cloudEvent.get("data"));
             return MAPPER.writeValueAsString(entry);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
