@@ -1,0 +1,158 @@
+package dev.subtitles.manager.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The manager's own settings (everything not under {@code quarkus.*}). Every entry is listed in the README's
+ * configuration table; each can be set through the environment variable Quarkus derives from its name (e.g.
+ * {@code MANAGER_OUTBOX_BATCH_SIZE}).
+ */
+@ConfigMapping(prefix = "manager")
+public interface ManagerConfig {
+
+    /**
+     * This instance's name in the {@code source} of the events it emits ({@code /subtitles/manager/<instance>});
+     * the host name when not set.
+     */
+    Optional<String> instance();
+
+    /** The topic exchange every event is published to (DESIGN.md §3); tests use their own. */
+    @WithDefault("subtitle.events")
+    String exchange();
+
+    /** Where the outbox relay publishes. */
+    Broker broker();
+
+    /** The transactional outbox and its relay. */
+    Outbox outbox();
+
+    /** Where the event-consumer's projection is read from (PROJECTION_CONTRACT.md). */
+    Projection projection();
+
+    /** Job submission and listing. */
+    Jobs jobs();
+
+    /** The audit trail endpoint. */
+    Events events();
+
+    /** The RabbitMQ broker the outbox relay connects to. */
+    interface Broker {
+
+        /** Broker host. */
+        @WithDefault("localhost")
+        String host();
+
+        /** Broker AMQP port. */
+        @WithDefault("5672")
+        int port();
+
+        /** User name. */
+        @WithDefault("guest")
+        String username();
+
+        /** Password. */
+        @WithDefault("guest")
+        String password();
+
+        /** Virtual host. */
+        @WithDefault("/")
+        String virtualHost();
+
+        /** How long to wait for a TCP connection and the AMQP handshake before giving up until the next try. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+    }
+
+    /** The transactional outbox relay. */
+    interface Outbox {
+
+        /** Most rows published (and confirmed together) in one relay round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /**
+         * How often the relay looks for unsent rows on its own. Submissions wake it right after their commit, so
+         * this only matters for rows left over by a failed round, a broker outage or another instance.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How long the relay waits for the broker to confirm a batch before treating it as not sent. */
+        @WithDefault("10s")
+        Duration confirmTimeout();
+
+        /** How long a sent row is kept (for inspection) before the pruner deletes it. */
+        @WithDefault("1h")
+        Duration retention();
+
+        /** How often sent outbox rows and expired idempotency keys are deleted. */
+        @WithDefault("5m")
+        Duration pruneInterval();
+    }
+
+    /** Where the projection written by the event-consumer lives. */
+    interface Projection {
+
+        /** Prefix of every Redis key and channel of the projection (same value as the event-consumer's). */
+        @WithDefault("")
+        String keyPrefix();
+
+        /** PostgreSQL schema of the durable event log table {@code job_event}, read when Redis has nothing. */
+        @WithDefault("events")
+        String eventLogSchema();
+    }
+
+    /** Job submission and listing. */
+    interface Jobs {
+
+        /** Largest accepted body of a submission, in bytes; larger ones get 413. */
+        @WithDefault("65536")
+        int maxBodyBytes();
+
+        /** How long an {@code Idempotency-Key} is remembered. */
+        @WithDefault("24h")
+        Duration idempotencyRetention();
+
+        /** Page size of {@code GET /jobs} when the request names none. */
+        @WithDefault("20")
+        int defaultPageSize();
+
+        /** Largest page size of {@code GET /jobs}. */
+        @WithDefault("100")
+        int maxPageSize();
+
+        /**
+         * Most jobs one {@code GET /jobs?phase=} request examines to fill a page; a page can come back short with a
+         * cursor to continue from when matches are rare.
+         */
+        @WithDefault("1000")
+        int phaseFilterScanLimit();
+    }
+
+    /** The audit trail endpoint {@code GET /jobs/{id}/events}. */
+    interface Events {
+
+        /** Page size when the request names none. */
+        @WithDefault("50")
+        int defaultPageSize();
+
+        /** Largest page size. */
+        @WithDefault("500")
+        int maxPageSize();
+
+        /** Longest accepted {@code wait} of a long poll. */
+        @WithDefault("60s")
+        Duration maxWait();
+
+        /**
+         * While a long poll waits, how often it also looks itself, so that a missed pub/sub message (e.g. during a
+         * Redis reconnect) only delays the answer.
+         */
+        @WithDefault("2s")
+        Duration waitRecheckInterval();
+    }
+}

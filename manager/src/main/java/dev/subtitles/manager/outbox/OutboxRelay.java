@@ -1,0 +1,125 @@
+package dev.subtitles.manager.outbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.subtitles.manager.config.ManagerConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Moves events from {@code manager.outbox} to the broker (DESIGN.md §8.1).
+ * <p>
+ * One round locks a batch of unsent rows ({@code FOR UPDATE SKIP LOCKED}, so other manager instances take other
+ * rows instead of waiting or publishing the same ones), publishes them with confirms and marks them sent, all in one
+ * transaction: if publishing fails the transaction rolls back and the rows are retried later. A row is only taken
+ * when no older row of its job is unsent, which keeps each job's events in order across instances. A broker
+ * failure after the publish but before the commit can still publish a row twice; consumers dedupe by event id.
+ * <p>
+ * Rounds run one at a time per instance, back to back while there is work. {@link #wake()} starts them right after
+ * a submission commits; {@link OutboxMaintenance} wakes the relay periodically for anything left over. After a
+ * failed round the relay waits for that periodic wake-up instead of retrying at the rate of submissions.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private static final String SELECT_BATCH = "select o.id, o.event_id, o.type, o.body from manager.outbox o"
+            + " where o.sent_at is null and not exists (select 1 from manager.outbox earlier"
+            + " where earlier.job_id = o.job_id and earlier.sent_at is null and earlier.id < o.id)"
+            + " order by o.id limit $1 for update of o skip locked";
+    private static final String MARK_SENT = "update manager.outbox set sent_at = now() where id = any($1)";
+
+    private final Pool pool;
+    private final OutboxPublisher publisher;
+    private final int batchSize;
+    private final long pauseAfterFailureMillis;
+    private final Counter published;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
+    private volatile Instant pausedUntil = Instant.MIN;
+    private volatile boolean failing;
+
+    public OutboxRelay(Pool pool, OutboxPublisher publisher, ManagerConfig config, MeterRegistry registry) {
+        this.pool = pool;
+        this.publisher = publisher;
+        this.batchSize = config.outbox().batchSize();
+        this.pauseAfterFailureMillis = config.outbox().pollInterval().toMillis() / 2;
+        this.published = Counter.builder("manager.outbox.published")
+                .description("Outbox events published to the broker and confirmed").register(registry);
+    }
+
+    /** Publishes whatever is unsent, starting now unless a round is already running (which will then go on). */
+    public void wake() {
+        if (Instant.now().isBefore(pausedUntil)) {
+            return;
+        }
+        wokenWhileRunning.set(true);
+        if (running.compareAndSet(false, true)) {
+            runRounds();
+        }
+    }
+
+    private void runRounds() {
+        wokenWhileRunning.set(false);
+        round().subscribe().with(sent -> {
+            if (failing) {
+                failing = false;
+                LOG.info("outbox relay is publishing again");
+            }
+            if (sent > 0 || wokenWhileRunning.get()) {
+                runRounds();
+            } else {
+                running.set(false);
+                if (wokenWhileRunning.get() && running.compareAndSet(false, true)) {
+                    runRounds();
+                }
+            }
+        }, failure -> {
+            pausedUntil = Instant.now().plusMillis(pauseAfterFailureMillis);
+            if (!failing) {
+                failing = true;
+                LOG.warnf("outbox relay round failed, events stay queued and are retried: %s", failure.getMessage());
+            } else {
+                LOG.debugf("outbox relay round failed again: %s", failure.getMessage());
+            }
+            running.set(false);
+        });
+    }
+
+    /** One batch: the number of rows published and marked sent. */
+    private Uni<Integer> round() {
+        return pool.withTransaction(connection -> connection.preparedQuery(SELECT_BATCH)
+                .execute(Tuple.of(batchSize))
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : publishAndMark(connection, rows)));
+    }
+
+    private Uni<Integer> publishAndMark(SqlConnection connection, RowSet<Row> rows) {
+        List<PendingEvent> events = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            events.add(new PendingEvent(row.getLong("id"), row.getUUID("event_id"), row.getString("type"),
+                    row.getBuffer("body").getBytes()));
+        }
+        Long[] ids = events.stream().map(PendingEvent::id).toArray(Long[]::new);
+        return publisher.publish(events)
+                .flatMap(confirmed -> connection.preparedQuery(MARK_SENT).execute(Tuple.of(ids)))
+                .map(updated -> {
+                    published.increment(events.size());
+                    LOG.debugf("published %d outbox event(s)", events.size());
+                    return events.size();
+                });
+    }
+}

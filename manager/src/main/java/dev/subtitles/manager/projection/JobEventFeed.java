@@ -1,0 +1,127 @@
+package dev.subtitles.manager.projection;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.subtitles.manager.repository.HistoryEntry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The live feed of projected events: one subscription per manager instance to the projection's pub/sub channel,
+ * fanned out in memory to whoever waits for a given job (long polls now, SSE and WebSocket clients later), so the
+ * number of Redis subscriptions does not grow with the number of clients.
+ * <p>
+ * Pub/sub delivers at most once and only while subscribed, so a listener must not rely on seeing every event: it
+ * uses the feed as a wake-up and reads the history itself. The subscription is re-established after a failure.
+ */
+@ApplicationScoped
+public class JobEventFeed {
+
+    private static final Logger LOG = Logger.getLogger(JobEventFeed.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(10);
+
+    private final ReactiveRedisDataSource redis;
+    private final ProjectionKeys keys;
+    private final ObjectMapper mapper;
+    private final ConcurrentHashMap<UUID, Set<Consumer<HistoryEntry>>> listeners = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
+
+    public JobEventFeed(ReactiveRedisDataSource redis, ProjectionKeys keys, ObjectMapper mapper) {
+        this.redis = redis;
+        this.keys = keys;
+        this.mapper = mapper;
+    }
+
+    void subscribeOnStart(@Observes StartupEvent event) {
+        subscribe();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+    }
+
+    /**
+     * Calls {@code listener} with each entry of job {@code jobId} published from now until the returned
+     * registration is closed. The listener runs on a Redis event-loop thread and must not block.
+     */
+    public Registration listen(UUID jobId, Consumer<HistoryEntry> listener) {
+        listeners.computeIfAbsent(jobId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> listeners.computeIfPresent(jobId, (id, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /**
+     * Completes with {@code true} as soon as an entry of the job with a sequence number above {@code afterSeq} is
+     * published, or with {@code false} after {@code timeout}.
+     */
+    public Uni<Boolean> awaitNewer(UUID jobId, long afterSeq, Duration timeout) {
+        return Uni.createFrom().<Boolean> emitter(emitter -> {
+            Registration registration = listen(jobId, entry -> {
+                if (entry.seq() > afterSeq) {
+                    emitter.complete(true);
+                }
+            });
+            emitter.onTermination(registration::close);
+        }).ifNoItem().after(timeout).recoverWithItem(false);
+    }
+
+    private void subscribe() {
+        redis.pubsub(String.class)
+                .subscribe(keys.channel(), this::dispatch, this::resubscribe, failure -> {
+                    LOG.warnf("subscription to %s failed (%s), subscribing again", keys.channel(),
+                            failure.getMessage());
+                    resubscribe();
+                })
+                .onFailure().retry().withBackOff(FIRST_RETRY, LAST_RETRY).indefinitely()
+                .subscribe().with(subscriber -> LOG.debugf("subscribed to %s", keys.channel()));
+    }
+
+    private void resubscribe() {
+        if (!stopped) {
+            Uni.createFrom().voidItem().onItem().delayIt().by(FIRST_RETRY).subscribe().with(ignored -> subscribe());
+        }
+    }
+
+    private void dispatch(String message) {
+        HistoryEntry entry;
+        UUID jobId;
+        try {
+            JsonNode json = mapper.readTree(message);
+            jobId = UUID.fromString(json.path("jobId").asText());
+            entry = new HistoryEntry(json.path("seq").asLong(), message);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            LOG.warnf("ignoring a message on %s that is not a history entry: %s", keys.channel(), e.getMessage());
+            return;
+        }
+        Set<Consumer<HistoryEntry>> jobListeners = listeners.get(jobId);
+        if (jobListeners != null) {
+            jobListeners.forEach(listener -> listener.accept(entry));
+        }
+    }
+
+    /** A listener's registration; closing it stops the calls. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.subtitles.manager.repository;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.subtitles.manager.config.ManagerConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Reads the event-consumer's durable event log ({@code <schema>.job_event}, PROJECTION_CONTRACT.md), which the
+ * manager uses only when the Redis projection has nothing for a job. Read only: the event-consumer owns the table.
+ */
+@ApplicationScoped
+public class EventLogRepository {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private final Pool pool;
+    private final String pageQuery;
+    private final String lastSeqQuery;
+    private final String eventsOfJobsQuery;
+
+    public EventLogRepository(Pool pool, ManagerConfig config) {
+        this.pool = pool;
+        String schema = config.projection().eventLogSchema();
+        if (!IDENTIFIER.matcher(schema).matches()) {
+            throw new IllegalArgumentException("manager.projection.event-log-schema must be a plain lower-case"
+                    + " identifier, was '" + schema + "'");
+        }
+        String table = schema + ".job_event";
+        // json_build_object keeps the key order of the history entry the event-consumer writes to Redis.
+        this.pageQuery = "select seq, json_build_object('jobId', job_id, 'seq', seq, 'id', event_id, 'type', type,"
+                + " 'time', cloud_event->'time', 'source', source, 'data', cloud_event->'data')::text as entry"
+                + " from " + table + " where job_id = $1 and seq > $2 and seq < $3 order by seq desc limit $4";
+        this.lastSeqQuery = "select max(seq) as last_seq from " + table + " where job_id = $1";
+        this.eventsOfJobsQuery = "select job_id, cloud_event::text as cloud_event from " + table
+                + " where job_id = any($1) order by job_id, seq";
+    }
+
+    /**
+     * History entries of a job with {@code afterSeq < seq < beforeSeq}, newest first, at most {@code limit}.
+     */
+    public Uni<List<HistoryEntry>> page(UUID jobId, long afterSeq, long beforeSeq, int limit) {
+        return pool.preparedQuery(pageQuery).execute(Tuple.of(jobId, afterSeq, beforeSeq, limit))
+                .map(rows -> {
+                    List<HistoryEntry> entries = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        entries.add(new HistoryEntry(row.getLong("seq"), row.getString("entry")));
+                    }
+                    return entries;
+                });
+    }
+
+    /** The sequence number of the job's newest recorded event, 0 when none is recorded. */
+    public Uni<Long> lastSeq(UUID jobId) {
+        return pool.preparedQuery(lastSeqQuery).execute(Tuple.of(jobId)).map(rows -> {
+            Long last = rows.iterator().next().getLong("last_seq");
+            return last == null ? 0L : last;
+        });
+    }
+
+    /** The recorded CloudEvents (JSON text) of each of {@code jobIds} in sequence order; absent jobs have none. */
+    public Uni<Map<UUID, List<String>>> eventsOf(List<UUID> jobIds) {
+        return pool.preparedQuery(eventsOfJobsQuery).execute(Tuple.of(jobIds.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, List<String>> events = new LinkedHashMap<>();
+            for (Row row : rows) {
+                events.computeIfAbsent(row.getUUID("job_id"), id -> new ArrayList<>())
+                        .add(row.getString("cloud_event"));
+            }
+            return events;
+        });
+    }
+}

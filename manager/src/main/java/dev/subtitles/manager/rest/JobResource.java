@@ -1,0 +1,134 @@
+package dev.subtitles.manager.rest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.subtitles.manager.service.EventPage;
+import dev.subtitles.manager.service.JobCancellationService;
+import dev.subtitles.manager.service.JobEventsService;
+import dev.subtitles.manager.service.JobPage;
+import dev.subtitles.manager.service.JobQueryService;
+import dev.subtitles.manager.service.JobSubmissionService;
+import dev.subtitles.manager.service.JobView;
+import dev.subtitles.manager.service.Submission;
+import dev.subtitles.manager.service.SubtitleDownload;
+import dev.subtitles.manager.service.SubtitleService;
+import io.smallrye.mutiny.Uni;
+
+/** The job API of DESIGN.md §7: maps HTTP onto the services, nothing else. */
+@Path("/jobs")
+@Tag(name = "jobs")
+public class JobResource {
+
+    private final JobSubmissionService submissions;
+    private final JobQueryService queries;
+    private final JobEventsService events;
+    private final SubtitleService subtitles;
+    private final JobCancellationService cancellations;
+
+    public JobResource(JobSubmissionService submissions, JobQueryService queries, JobEventsService events,
+            SubtitleService subtitles, JobCancellationService cancellations) {
+        this.submissions = submissions;
+        this.queries = queries;
+        this.events = events;
+        this.subtitles = subtitles;
+        this.cancellations = cancellations;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a job", description = "202 with the new job, or 200 with the job an earlier"
+            + " request with the same Idempotency-Key created")
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the job")
+    @APIResponse(responseCode = "200", description = "Replayed by Idempotency-Key")
+    @APIResponse(responseCode = "400", description = "Invalid fields, all listed in errors")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @APIResponse(responseCode = "415", description = "Body not application/json")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another request")
+    public Uni<RestResponse<JobView>> submit(@Valid @NotNull JobRequest request,
+            @Parameter(description = "Makes retries safe: the same key with the same body returns the same job") @RestHeader("Idempotency-Key") @Size(min = 1, max = 255) String idempotencyKey) {
+        return submissions.submit(request.toDownloadRequested(), idempotencyKey).map(JobResource::accepted);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A job with its phase and result")
+    @APIResponse(responseCode = "404", description = "Unknown or malformed id")
+    public Uni<JobView> get(@RestPath String id) {
+        return queries.find(id);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Jobs, newest first", description = "With phase, a page may be shorter than limit (even"
+            + " empty) and still have a nextCursor: the filter examines a bounded number of jobs per request")
+    public Uni<JobPage> list(@RestQuery String phase, @RestQuery Integer limit, @RestQuery String cursor) {
+        return queries.list(phase, limit, cursor);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The job's audit trail, newest first", description = "cursor pages to older events;"
+            + " after keeps only events newer than that sequence number; wait (seconds, at most 60) holds an empty"
+            + " answer until such an event exists")
+    @APIResponse(responseCode = "404", description = "Unknown job")
+    public Uni<EventPage> events(@RestPath String id, @RestQuery Integer limit, @RestQuery String cursor,
+            @RestQuery String after, @RestQuery Integer wait) {
+        return events.page(id, limit, cursor, after, wait);
+    }
+
+    @GET
+    @Path("/{id}/subtitle")
+    @Operation(summary = "The resulting subtitle file", description = "format defaults to the job's")
+    @APIResponse(responseCode = "409", description = "The job is not done")
+    public Uni<RestResponse<String>> subtitle(@RestPath String id, @RestQuery String format) {
+        return subtitles.download(id, format).map(JobResource::file);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a job", description = "Emits job.cancel.requested")
+    @APIResponse(responseCode = "202", description = "Cancellation requested")
+    @APIResponse(responseCode = "409", description = "The job already finished")
+    public Uni<RestResponse<JobView>> cancel(@RestPath String id) {
+        return cancellations.cancel(id).map(job -> RestResponse.accepted(job));
+    }
+
+    static RestResponse<JobView> accepted(Submission submission) {
+        RestResponse.Status status = submission.created() ? RestResponse.Status.ACCEPTED : RestResponse.Status.OK;
+        return RestResponse.ResponseBuilder.create(status, submission.job())
+                .location(URI.create("/jobs/" + submission.job().id())).build();
+    }
+
+    private static RestResponse<String> file(SubtitleDownload download) {
+        return RestResponse.ResponseBuilder.ok(download.content())
+                .type(download.format().mediaType() + ";charset=" + StandardCharsets.UTF_8.name().toLowerCase())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + download.fileName() + "\"")
+                .build();
+    }
+}

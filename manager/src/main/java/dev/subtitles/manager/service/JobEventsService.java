@@ -1,0 +1,166 @@
+package dev.subtitles.manager.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.util.RawValue;
+
+import dev.subtitles.manager.config.ManagerConfig;
+import dev.subtitles.manager.projection.JobEventFeed;
+import dev.subtitles.manager.projection.ProjectionReader;
+import dev.subtitles.manager.repository.EventLogRepository;
+import dev.subtitles.manager.repository.HistoryEntry;
+import dev.subtitles.manager.repository.JobRepository;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A job's audit trail, newest first: from the Redis history, completed from the durable event log for whatever
+ * Redis no longer holds (expired, or beyond its cap). Sequence numbers are the cursors.
+ * <p>
+ * Long poll: when the page would be empty and the request allows waiting, the answer is held until an event newer
+ * than {@code after} is projected (told by {@link JobEventFeed}, and re-checked every
+ * {@code manager.events.wait-recheck-interval} in case a pub/sub message was lost) or the wait is over.
+ */
+@ApplicationScoped
+public class JobEventsService {
+
+    private static final Logger LOG = Logger.getLogger(JobEventsService.class);
+
+    private final ProjectionReader projection;
+    private final EventLogRepository eventLog;
+    private final JobRepository jobs;
+    private final JobEventFeed feed;
+    private final ManagerConfig.Events config;
+
+    public JobEventsService(ProjectionReader projection, EventLogRepository eventLog, JobRepository jobs,
+            JobEventFeed feed, ManagerConfig config) {
+        this.projection = projection;
+        this.eventLog = eventLog;
+        this.jobs = jobs;
+        this.feed = feed;
+        this.config = config.events();
+    }
+
+    /**
+     * A page of the job's events.
+     *
+     * @param limit page size, or {@code null} for the default
+     * @param cursor only events older than this sequence number (the {@code nextCursor} of the previous page)
+     * @param after only events newer than this sequence number (the newest the client already has)
+     * @param waitSeconds when the page would be empty, how long to wait for a new event (0 or {@code null}: not)
+     * @return fails with {@link JobNotFoundException} for an unknown job
+     */
+    @WithSpan("JobEventsService.page")
+    public Uni<EventPage> page(String id, Integer limit, String cursor, String after, Integer waitSeconds) {
+        UUID jobId = JobIds.parse(id);
+        Query query = new Query(jobId, pageSize(limit), sequence("after", after, 0),
+                sequence("cursor", cursor, Long.MAX_VALUE), waitFor(waitSeconds));
+        LOG.debugf("events of job %s: %s", jobId, query);
+        return fetch(query).flatMap(entries -> {
+            if (!entries.isEmpty()) {
+                return toPage(query, entries);
+            }
+            return requireJob(jobId).flatMap(known -> query.maxWait().isZero()
+                    ? toPage(query, entries)
+                    : waitForEvents(query, Instant.now().plus(query.maxWait())));
+        });
+    }
+
+    private Uni<EventPage> waitForEvents(Query query, Instant deadline) {
+        Duration remaining = Duration.between(Instant.now(), deadline);
+        if (remaining.isNegative() || remaining.isZero()) {
+            return toPage(query, List.of());
+        }
+        Duration slice = remaining.compareTo(config.waitRecheckInterval()) < 0 ? remaining
+                : config.waitRecheckInterval();
+        return feed.awaitNewer(query.jobId(), query.after(), slice)
+                .flatMap(notified -> fetch(query))
+                .flatMap(entries -> entries.isEmpty() ? waitForEvents(query, deadline) : toPage(query, entries));
+    }
+
+    private Uni<List<HistoryEntry>> fetch(Query query) {
+        return projection.history(query.jobId(), query.after(), query.before(), query.limit()).flatMap(cached -> {
+            long lowest = cached.isEmpty() ? query.before() : cached.get(cached.size() - 1).seq();
+            if (cached.size() == query.limit() || lowest <= query.after() + 1) {
+                return Uni.createFrom().item(cached);
+            }
+            return eventLog.page(query.jobId(), query.after(), lowest, query.limit() - cached.size())
+                    .map(older -> {
+                        if (older.isEmpty()) {
+                            return cached;
+                        }
+                        List<HistoryEntry> all = new ArrayList<>(cached);
+                        all.addAll(older);
+                        return all;
+                    });
+        });
+    }
+
+    private Uni<EventPage> toPage(Query query, List<HistoryEntry> entries) {
+        return eventCount(query.jobId()).map(count -> {
+            List<RawValue> events = entries.stream().map(entry -> new RawValue(entry.json())).toList();
+            long oldest = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+            String next = entries.size() == query.limit() && oldest > query.after() + 1 ? Long.toString(oldest) : null;
+            return new EventPage(query.jobId(), count, events, next);
+        });
+    }
+
+    private Uni<Long> eventCount(UUID jobId) {
+        return projection.job(jobId).flatMap(hash -> hash.containsKey("lastSeq")
+                ? Uni.createFrom().item(Long.parseLong(hash.get("lastSeq")))
+                : eventLog.lastSeq(jobId));
+    }
+
+    private Uni<Boolean> requireJob(UUID jobId) {
+        return jobs.findById(jobId).onItem().ifNull().failWith(() -> new JobNotFoundException(jobId.toString()))
+                .replaceWith(true);
+    }
+
+    private int pageSize(Integer limit) {
+        if (limit == null) {
+            return config.defaultPageSize();
+        }
+        if (limit < 1 || limit > config.maxPageSize()) {
+            throw new InvalidQueryException("limit", "must be between 1 and " + config.maxPageSize());
+        }
+        return limit;
+    }
+
+    private static long sequence(String parameter, String value, long absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            long seq = Long.parseLong(value.trim());
+            if (seq >= 0) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            LOG.debugf("%s '%s' is not a sequence number", parameter, value);
+        }
+        throw new InvalidQueryException(parameter, "must be an event sequence number (0 or more)");
+    }
+
+    private Duration waitFor(Integer waitSeconds) {
+        if (waitSeconds == null) {
+            return Duration.ZERO;
+        }
+        if (waitSeconds < 0 || waitSeconds > config.maxWait().toSeconds()) {
+            throw new InvalidQueryException("wait", "must be between 0 and " + config.maxWait().toSeconds()
+                    + " seconds");
+        }
+        return Duration.ofSeconds(waitSeconds);
+    }
+
+    /** What a request asks for: sequence numbers in {@code (after, before)}, newest first, at most {@code limit}. */
+    private record Query(UUID jobId, int limit, long after, long before, Duration maxWait) {
+    }
+}

@@ -1,0 +1,162 @@
+package dev.subtitles.manager.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.manager.config.ManagerConfig;
+import dev.subtitles.manager.projection.JobState;
+import dev.subtitles.manager.repository.Job;
+import dev.subtitles.manager.repository.JobRepository;
+import dev.subtitles.manager.repository.JobRepository.JobPosition;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Finds and lists jobs with their current state.
+ * <p>
+ * <b>Filtering by phase.</b> The manager never stores phases (the event-consumer does, DESIGN.md §2), so
+ * {@code GET /jobs?phase=} walks the jobs newest first and keeps those whose projected phase matches, looking at
+ * most {@code manager.jobs.phase-filter-scan-limit} jobs per request. When matches are rare a page can come back
+ * shorter than asked for (even empty) with a cursor to continue from; only a missing cursor means the end.
+ */
+@ApplicationScoped
+public class JobQueryService {
+
+    private static final Logger LOG = Logger.getLogger(JobQueryService.class);
+    private static final int MIN_SCAN_BATCH = 50;
+
+    private final JobRepository jobs;
+    private final JobStateService states;
+    private final ManagerConfig.Jobs config;
+
+    public JobQueryService(JobRepository jobs, JobStateService states, ManagerConfig config) {
+        this.jobs = jobs;
+        this.states = states;
+        this.config = config.jobs();
+    }
+
+    /** The job with its current state; fails with {@link JobNotFoundException} for an unknown or malformed id. */
+    @WithSpan("JobQueryService.find")
+    public Uni<JobView> find(String id) {
+        UUID jobId = JobIds.parse(id);
+        LOG.debugf("looking up job %s", jobId);
+        return jobs.findById(jobId)
+                .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
+                .flatMap(job -> states.stateOf(jobId).map(state -> JobView.of(job, state)));
+    }
+
+    /**
+     * A page of jobs, newest first.
+     *
+     * @param phase only jobs in this phase, or {@code null} for all
+     * @param limit page size, or {@code null} for the default
+     * @param cursor the {@code nextCursor} of the previous page, or {@code null} for the first page
+     */
+    @WithSpan("JobQueryService.list")
+    public Uni<JobPage> list(String phase, Integer limit, String cursor) {
+        JobPhase wanted = parsePhase(phase);
+        int size = pageSize(limit);
+        JobPosition position = decodeCursor(cursor);
+        LOG.debugf("listing %d job(s) in phase %s after %s", size, wanted, position);
+        if (wanted == null) {
+            return jobs.newestFirst(position, size + 1).flatMap(found -> {
+                List<Job> page = found.size() > size ? found.subList(0, size) : found;
+                String next = found.size() > size ? encodeCursor(page.get(page.size() - 1)) : null;
+                return views(page).map(views -> new JobPage(views, next));
+            });
+        }
+        return scan(wanted, size, position, new ArrayList<>(), 0);
+    }
+
+    private Uni<JobPage> scan(JobPhase wanted, int size, JobPosition position, List<JobView> matches, int examined) {
+        int batchSize = Math.min(Math.max(size * 2, MIN_SCAN_BATCH), config.phaseFilterScanLimit() - examined);
+        return jobs.newestFirst(position, batchSize).flatMap(batch -> views(batch).flatMap(views -> {
+            for (JobView view : views) {
+                if (view.phase() == wanted) {
+                    matches.add(view);
+                    if (matches.size() == size) {
+                        return Uni.createFrom().item(new JobPage(matches, encodeCursor(view)));
+                    }
+                }
+            }
+            if (batch.size() < batchSize) {
+                return Uni.createFrom().item(new JobPage(matches, null));
+            }
+            Job last = batch.get(batch.size() - 1);
+            int examinedNow = examined + batch.size();
+            if (examinedNow >= config.phaseFilterScanLimit()) {
+                return Uni.createFrom().item(new JobPage(matches, encodeCursor(last)));
+            }
+            return scan(wanted, size, new JobPosition(last.createdAt, last.id), matches, examinedNow);
+        }));
+    }
+
+    private Uni<List<JobView>> views(List<Job> page) {
+        return states.statesOf(page.stream().map(job -> job.id).toList()).map(found -> toViews(page, found));
+    }
+
+    private static List<JobView> toViews(List<Job> page, Map<UUID, JobState> found) {
+        return page.stream().map(job -> JobView.of(job, found.get(job.id))).toList();
+    }
+
+    private JobPhase parsePhase(String phase) {
+        if (phase == null || phase.isBlank()) {
+            return null;
+        }
+        try {
+            return JobPhase.valueOf(phase.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("phase", "must be one of " + List.of(JobPhase.values()));
+        }
+    }
+
+    private int pageSize(Integer limit) {
+        if (limit == null) {
+            return config.defaultPageSize();
+        }
+        if (limit < 1 || limit > config.maxPageSize()) {
+            throw new InvalidQueryException("limit", "must be between 1 and " + config.maxPageSize());
+        }
+        return limit;
+    }
+
+    private static String encodeCursor(Job job) {
+        return encode(job.createdAt, job.id);
+    }
+
+    private static String encodeCursor(JobView view) {
+        return encode(view.createdAt(), view.id());
+    }
+
+    private static String encode(Instant createdAt, UUID id) {
+        long micros = createdAt.getEpochSecond() * 1_000_000 + createdAt.getNano() / 1000;
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((micros + ":" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JobPosition decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
+            long micros = Long.parseLong(parts[0]);
+            Instant createdAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+                    Math.floorMod(micros, 1_000_000) * 1000L);
+            return new JobPosition(createdAt, UUID.fromString(parts[1]));
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw new InvalidQueryException("cursor", "is not a cursor this API returned");
+        }
+    }
+}

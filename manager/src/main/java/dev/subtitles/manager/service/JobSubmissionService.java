@@ -1,0 +1,168 @@
+package dev.subtitles.manager.service;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.subtitles.common.event.payload.DownloadRequested;
+import dev.subtitles.common.event.payload.VideoRef;
+import dev.subtitles.manager.outbox.EventOutbox;
+import dev.subtitles.manager.projection.JobState;
+import dev.subtitles.manager.repository.IdempotencyKey;
+import dev.subtitles.manager.repository.IdempotencyKeyRepository;
+import dev.subtitles.manager.repository.Job;
+import dev.subtitles.manager.repository.JobRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Accepts jobs: the job row and its {@code subtitle.download.requested} event are written in one transaction
+ * (transactional outbox, DESIGN.md §8.1), and the relay is woken once it committed.
+ * <p>
+ * With an {@code Idempotency-Key}, the key is stored in the same transaction with a hash of the canonical request;
+ * the same key with the same request gives the original job back, with a different request it is refused. Two
+ * concurrent first uses of one key race on its primary key: the loser rolls back and replays the winner's job.
+ * Created at startup so that its metric is exported (at zero) before the first submission.
+ */
+@ApplicationScoped
+@Startup
+public class JobSubmissionService {
+
+    private static final Logger LOG = Logger.getLogger(JobSubmissionService.class);
+
+    private final JobRepository jobs;
+    private final IdempotencyKeyRepository idempotencyKeys;
+    private final EventOutbox outbox;
+    private final EventSource events;
+    private final JobStateService states;
+    private final ObjectMapper mapper;
+    private final Counter submitted;
+
+    public JobSubmissionService(JobRepository jobs, IdempotencyKeyRepository idempotencyKeys, EventOutbox outbox,
+            EventSource events, JobStateService states, ObjectMapper mapper, MeterRegistry registry) {
+        this.jobs = jobs;
+        this.idempotencyKeys = idempotencyKeys;
+        this.outbox = outbox;
+        this.events = events;
+        this.states = states;
+        this.mapper = mapper;
+        this.submitted = Counter.builder("manager.jobs.submitted").description("Jobs accepted (not replays)")
+                .register(registry);
+    }
+
+    /**
+     * Submits a job, or replays the one an earlier request with the same {@code idempotencyKey} created.
+     *
+     * @param idempotencyKey the client's key, or {@code null}
+     * @return fails with {@link IdempotencyKeyReusedException} when the key came with a different request
+     */
+    @WithSpan("JobSubmissionService.submit")
+    public Uni<Submission> submit(DownloadRequested request, String idempotencyKey) {
+        String requestHash = hash(request);
+        return Panache.withTransaction(() -> replay(idempotencyKey, requestHash)
+                .onItem().ifNull().switchTo(() -> create(request, idempotencyKey, requestHash)))
+                .onFailure(JobSubmissionService::isDuplicateKey)
+                .recoverWithUni(() -> Panache.withSession(() -> replay(idempotencyKey, requestHash)))
+                .flatMap(this::toSubmission);
+    }
+
+    private Uni<Stored> replay(String idempotencyKey, String requestHash) {
+        if (idempotencyKey == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return idempotencyKeys.findById(idempotencyKey).flatMap(key -> {
+            if (key == null) {
+                return Uni.createFrom().nullItem();
+            }
+            if (!key.requestHash.equals(requestHash)) {
+                return Uni.createFrom().failure(new IdempotencyKeyReusedException(idempotencyKey));
+            }
+            LOG.debugf("Idempotency-Key %s replays job %s", idempotencyKey, key.jobId);
+            return jobs.findById(key.jobId).map(job -> new Stored(job, false));
+        });
+    }
+
+    private Uni<Stored> create(DownloadRequested request, String idempotencyKey, String requestHash) {
+        Job job = newJob(request);
+        Uni<Void> written = jobs.persist(job)
+                .flatMap(persisted -> outbox.append(events.event(job.id, request)));
+        if (idempotencyKey != null) {
+            IdempotencyKey key = new IdempotencyKey();
+            key.key = idempotencyKey;
+            key.requestHash = requestHash;
+            key.jobId = job.id;
+            key.createdAt = job.createdAt;
+            written = written.flatMap(ignored -> idempotencyKeys.persist(key)).replaceWithVoid();
+        }
+        return written.flatMap(ignored -> jobs.flush()).map(ignored -> new Stored(job, true));
+    }
+
+    private Uni<Submission> toSubmission(Stored stored) {
+        if (stored.created()) {
+            outbox.committed();
+            submitted.increment();
+            LOG.debugf("accepted job %s (%s, %s)", stored.job().id, stored.job().videoTitle, stored.job().language);
+            return Uni.createFrom().item(new Submission(JobView.of(stored.job(), JobState.notProjectedYet()), true));
+        }
+        return states.stateOf(stored.job().id)
+                .map(state -> new Submission(JobView.of(stored.job(), state), false));
+    }
+
+    private static Job newJob(DownloadRequested request) {
+        VideoRef video = request.video();
+        Job job = new Job();
+        job.id = UUID.randomUUID();
+        job.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        job.videoTitle = video.title();
+        job.videoYear = video.year();
+        job.imdbId = video.imdbId();
+        job.tmdbId = video.tmdbId();
+        job.season = video.season();
+        job.episode = video.episode();
+        job.fileHash = video.fileHash();
+        job.videoUrl = video.url();
+        job.language = request.language();
+        job.preferredProviders = request.preferredProviders().toArray(String[]::new);
+        job.format = request.format().extension();
+        job.hearingImpaired = request.hearingImpaired();
+        return job;
+    }
+
+    private String hash(DownloadRequested request) {
+        try {
+            byte[] canonical = mapper.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a validated request always serialises", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.contains("idempotency_key_pkey")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Stored(Job job, boolean created) {
+    }
+}
