@@ -15,23 +15,26 @@ final class Stack implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("event-consumer", "manager", "downloader", "translator");
 
-    private final List<ServiceProcess> processes;
+    private static final Path ROOT = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
 
-    private Stack(List<ServiceProcess> processes) {
+    private final List<ServiceProcess> processes;
+    private final Map<String, String> environment;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private Stack(List<ServiceProcess> processes, Map<String, String> environment) {
         this.processes = processes;
+        this.environment = environment;
     }
 
     static Stack start(Map<String, String> environment) throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
         List<ServiceProcess> started = new ArrayList<>();
-        Stack stack = new Stack(started);
+        Stack stack = new Stack(started, environment);
         try {
             for (String service : SERVICES) {
-                started.add(ServiceProcess.start(root, service, environment));
+                started.add(ServiceProcess.start(ROOT, service, environment));
             }
-            HttpClient http = HttpClient.newHttpClient();
             for (ServiceProcess process : started) {
-                process.awaitReady(http);
+                process.awaitReady(stack.http);
             }
             return stack;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -45,6 +48,20 @@ final class Stack implements AutoCloseable {
                 .filter(process -> process.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** Stops one service gracefully, as an operator scaling it to zero would. */
+    void stop(String name) throws InterruptedException {
+        ServiceProcess process = service(name);
+        process.close();
+        processes.remove(process);
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    void restart(String name) throws IOException, InterruptedException {
+        ServiceProcess process = ServiceProcess.start(ROOT, name, environment);
+        processes.add(process);
+        process.awaitReady(http);
     }
 
     List<ServiceProcess> services() {
