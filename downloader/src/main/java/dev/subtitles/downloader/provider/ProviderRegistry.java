@@ -1,0 +1,49 @@
+package dev.subtitles.downloader.provider;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import dev.subtitles.downloader.config.DownloaderConfig;
+
+/**
+ * The enabled providers, in the order a job tries them: the job's preferred providers first (when enabled), then
+ * the configured order.
+ */
+@ApplicationScoped
+public class ProviderRegistry {
+
+    private final Map<String, SubtitleProvider> enabled;
+    private final List<String> order;
+
+    public ProviderRegistry(Instance<SubtitleProvider> providers, DownloaderConfig config) {
+        Map<String, SubtitleProvider> byName = providers.stream()
+                .collect(Collectors.toMap(SubtitleProvider::name, Function.identity()));
+        this.order = config.providers().stream().map(String::trim).filter(byName::containsKey).toList();
+        this.enabled = byName;
+        List<String> unknown = config.providers().stream().map(String::trim).filter(n -> !byName.containsKey(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("Unknown providers in downloader.providers: " + unknown + ", known: "
+                    + byName.keySet());
+        }
+    }
+
+    /** Enabled providers for a job, preferred ones first; preferred names that are not enabled are ignored. */
+    public List<SubtitleProvider> forJob(List<String> preferred) {
+        Set<String> names = new LinkedHashSet<>();
+        if (preferred != null) {
+            preferred.stream().filter(order::contains).forEach(names::add);
+        }
+        names.addAll(order);
+        List<SubtitleProvider> result = new ArrayList<>();
+        names.forEach(name -> result.add(enabled.get(name)));
+        return result;
+    }
+}
