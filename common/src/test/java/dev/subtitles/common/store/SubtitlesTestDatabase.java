@@ -1,0 +1,78 @@
+package dev.subtitles.common.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+
+/** The shared test database on the local PostgreSQL, with schema {@code subtitles} migrated the way services do it. */
+final class SubtitlesTestDatabase {
+
+    private static final String HOST = "127.0.0.1";
+    private static final int PORT = 5432;
+    private static final String USER = "postgres";
+    private static final String DATABASE = "subtitles_test";
+    private static final String DUPLICATE_DATABASE = "42P04";
+
+    private SubtitlesTestDatabase() {
+    }
+
+    /** Creates the database unless it exists; tolerates another build creating it at the same moment. */
+    static void createIfMissing() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet found = exists.executeQuery()) {
+                if (found.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("create database " + DATABASE);
+            } catch (SQLException e) {
+                if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Applies the {@code subtitles} migrations shipped in {@code common}, as a service would at start-up. */
+    static MigrateResult migrate() {
+        return Flyway.configure()
+                .dataSource(jdbcUrl(DATABASE), USER, "")
+                .schemas("subtitles")
+                .createSchemas(true)
+                .locations("classpath:db/subtitles")
+                .load()
+                .migrate();
+    }
+
+    static Pool pool(Vertx vertx) {
+        PgConnectOptions connectOptions = new PgConnectOptions()
+                .setHost(HOST)
+                .setPort(PORT)
+                .setUser(USER)
+                .setDatabase(DATABASE);
+        return PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(4))
+                .connectingTo(connectOptions)
+                .using(vertx)
+                .build();
+    }
+
+    private static String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+    }
+}

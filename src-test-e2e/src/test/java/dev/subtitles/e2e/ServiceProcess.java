@@ -1,0 +1,114 @@
+package dev.subtitles.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM, on a free port, with its
+ * output in {@code target/e2e-logs/<service>.log}.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts the service of module {@code module} with the given environment on top of the inherited one.
+     * Extra JVM options (such as the JaCoCo agent) come from the {@code e2e.jvmArgs} system property.
+     */
+    static ServiceProcess start(Path root, String module, Map<String, String> environment) throws IOException {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify)");
+        }
+        Path logs = root.resolve("src-test-e2e/target/e2e-logs");
+        Files.createDirectories(logs);
+        Path log = logs.resolve(module + ".log");
+        int port = freePort();
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String jvmArgs = System.getProperty("e2e.jvmArgs", "").trim();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("HTTP_PORT", Integer.toString(port));
+        return new ServiceProcess(module, port, builder.start(), log);
+    }
+
+    String name() {
+        return name;
+    }
+
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200, failing early if the process died. */
+    void awaitReady(HttpClient http) throws InterruptedException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // the port opens only once the service has started
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready within " + START_TIMEOUT + ", see " + log);
+    }
+
+    /** Stops gracefully (SIGTERM), as an orchestrator would, and forcibly only if that takes too long. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
