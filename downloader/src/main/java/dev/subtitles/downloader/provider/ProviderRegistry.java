@@ -35,6 +35,15 @@ public class ProviderRegistry {
         }
     }
 
+    /** The provider of that name, to download a candidate it returned. */
+    public SubtitleProvider byName(String name) {
+        SubtitleProvider provider = enabled.get(name);
+        if (provider == null) {
+            throw new IllegalArgumentException("No provider named " + name);
+        }
+        return provider;
+    }
+
     /** Enabled providers for a job, preferred ones first; preferred names that are not enabled are ignored. */
     public List<SubtitleProvider> forJob(List<String> preferred) {
         Set<String> names = new LinkedHashSet<>();
