@@ -58,6 +58,10 @@ public interface DownloaderConfig {
         /** Work queue this service consumes download requests from; delay queues and the DLQ are named after it. */
         @WithDefault(Topology.DOWNLOADER_QUEUE)
         String queue();
+
+        /** Dead-letter exchange of the work queue (its DLQ is {@code <queue>.dlq}). */
+        @WithDefault(Topology.DEAD_LETTER_EXCHANGE)
+        String deadLetterExchange();
     }
 
     interface Redis {

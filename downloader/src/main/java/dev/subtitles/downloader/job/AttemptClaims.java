@@ -5,10 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.subtitles.downloader.config.DownloaderConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-
-import dev.subtitles.downloader.config.DownloaderConfig;
 
 /**
  * Makes sure one attempt of a job runs on one consumer at a time and is never run again once finished, even when

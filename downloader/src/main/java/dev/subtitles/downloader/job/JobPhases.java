@@ -5,12 +5,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.downloader.config.DownloaderConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
-
-import dev.subtitles.common.phase.JobPhase;
-import dev.subtitles.downloader.config.DownloaderConfig;
 
 /**
  * Reads a job's current phase from the hash the event-consumer keeps in Redis ({@code job:{id}}, field

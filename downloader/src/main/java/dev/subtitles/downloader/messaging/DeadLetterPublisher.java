@@ -8,12 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import dev.subtitles.common.messaging.Topology;
+import dev.subtitles.downloader.config.DownloaderConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
-
-import dev.subtitles.common.messaging.Topology;
-import dev.subtitles.downloader.config.DownloaderConfig;
 
 /**
  * Moves a message this service cannot handle to its DLQ with the reason in {@code x-dead-letter-reason}.

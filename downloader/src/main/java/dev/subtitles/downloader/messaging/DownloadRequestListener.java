@@ -8,15 +8,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
-
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventDecodingException;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.downloader.service.DownloadJobProcessor;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 
 /**
  * Consumes {@code subtitle.download.requested} from the work queue. Decodes, hands the request to
@@ -50,7 +49,7 @@ public class DownloadRequestListener {
         } catch (EventDecodingException e) {
             return deadLetter(message, metadata, "undecodable event: " + e.getMessage());
         }
-        if (event.type() != EventType.SUBTITLE_DOWNLOAD_REQUESTED) {
+        if (event.type() != EventType.DOWNLOAD_REQUESTED) {
             return deadLetter(message, metadata, "unexpected event type " + event.type().routingKey()
                     + " on the download queue");
         }

@@ -6,12 +6,11 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.event.JobEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
-
-import dev.subtitles.common.event.EventCodec;
-import dev.subtitles.common.event.JobEvent;
 
 /**
  * Publishes events to the topic exchange with the event type as routing key, persistent, and completes only when

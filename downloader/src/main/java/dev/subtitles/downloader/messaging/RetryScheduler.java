@@ -10,13 +10,12 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
-
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.downloader.config.DownloaderConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
 /**
  * Puts a copy of a download request on a delay queue (see {@link DelayQueues}); it comes back to the work queue when

@@ -11,9 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.smallrye.mutiny.Uni;
-
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
@@ -31,6 +28,8 @@ import dev.subtitles.downloader.job.JobPhases;
 import dev.subtitles.downloader.messaging.EventPublisher;
 import dev.subtitles.downloader.messaging.RetryScheduler;
 import dev.subtitles.downloader.scoring.ScoredCandidate;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Runs one delivery of a download request: skips a job that is already over, claims the attempt, announces it,

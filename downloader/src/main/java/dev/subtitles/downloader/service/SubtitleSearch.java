@@ -15,10 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.store.NewSubtitleFile;
@@ -34,6 +30,9 @@ import dev.subtitles.downloader.provider.SearchQuery;
 import dev.subtitles.downloader.provider.SubtitleProvider;
 import dev.subtitles.downloader.scoring.CandidateScorer;
 import dev.subtitles.downloader.scoring.ScoredCandidate;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 /**
  * One attempt at finding a subtitle: asks every usable provider (preferred first) for the target and fallback
@@ -136,8 +135,7 @@ public class SubtitleSearch {
         }
         return stopIfCancelled(jobId)
                 .chain(() -> provider.search(query))
-                .onFailure(ProviderException.class).recoverWithItem(e -> {
-                    ProviderException failure = (ProviderException) e;
+                .onFailure(ProviderException.class).recoverWithItem(failure -> {
                     failures.add(provider.name(), failure.getMessage(), throttle.suspend(failure));
                     return List.of();
                 })
@@ -164,8 +162,7 @@ public class SubtitleSearch {
         }
         return stopIfCancelled(job.jobId())
                 .chain(() -> download(scored.candidate()))
-                .onFailure(ProviderException.class).recoverWithItem(e -> {
-                    ProviderException failure = (ProviderException) e;
+                .onFailure(ProviderException.class).recoverWithItem(failure -> {
                     failures.add(providerName, failure.getMessage(), throttle.suspend(failure));
                     return null;
                 })
