@@ -46,7 +46,8 @@ public class ProviderThrottle {
         Instant until = switch (failure.kind()) {
             case UNAVAILABLE -> now.plus(config.unavailable());
             case RATE_LIMITED -> now.plus(failure.retryAfter().orElse(config.rateLimited()));
-            case QUOTA_EXHAUSTED -> failure.resumeAt().filter(now::isBefore).orElse(now.plus(config.quotaExhausted()));
+            case QUOTA_EXHAUSTED -> failure.resumeAt().map(reset -> reset.isAfter(now) ? reset : now)
+                    .orElse(now.plus(config.quotaExhausted()));
             case REJECTED -> now.plus(config.rejected());
         };
         suspendedUntil.merge(failure.provider(), until, (old, fresh) -> old.isAfter(fresh) ? old : fresh);

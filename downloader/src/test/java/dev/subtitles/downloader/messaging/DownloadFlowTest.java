@@ -27,6 +27,7 @@ import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.downloader.service.SubtitleSearch;
 import dev.subtitles.downloader.support.EventProbe;
+import dev.subtitles.downloader.support.OpenSubtitlesStub;
 import dev.subtitles.downloader.support.TestBroker;
 import dev.subtitles.downloader.support.TestLibrary;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -36,6 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(TestLibrary.class)
 @QuarkusTestResource(TestBroker.class)
+@QuarkusTestResource(OpenSubtitlesStub.class)
 class DownloadFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -56,6 +56,13 @@ class ProviderThrottleTest {
     }
 
     @Test
+    void quotaWhoseResetHasPassedDoesNotSuspend() {
+        throttle.suspend(ProviderException.quotaExhausted("os", NOW.minusSeconds(1), "quota"));
+
+        assertThat(throttle.suspendedUntil("os")).isEmpty();
+    }
+
+    @Test
     void outageSuspendsForTheConfiguredTime() {
         throttle.suspend(ProviderException.unavailable("os", "503", null));
 
