@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -62,6 +63,11 @@ class OpenSubtitlesFlowTest {
     RedisDataSource redis;
 
     private final EventProbe probe = new EventProbe();
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        wireMock.resetRequests();
+    }
 
     @AfterEach
     void closeProbe() throws IOException, TimeoutException {
