@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.subtitles.downloader.config.DownloaderConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -27,10 +28,15 @@ public class AttemptClaims {
     private final DownloaderConfig.Redis config;
     private final String instance;
 
+    @Inject
     public AttemptClaims(ReactiveRedisDataSource redis, DownloaderConfig config) {
+        this(redis, config.redis(), config.instance());
+    }
+
+    AttemptClaims(ReactiveRedisDataSource redis, DownloaderConfig.Redis config, String instance) {
         this.redis = redis;
-        this.config = config.redis();
-        this.instance = config.instance();
+        this.config = config;
+        this.instance = instance;
     }
 
     /** The outcome of trying to claim an attempt. */
