@@ -66,8 +66,8 @@ public interface DownloaderConfig {
 
     interface Redis {
 
-        /** Prefix of the job hashes the event-consumer writes ({@code <prefix>job:{id}}, field {@code phase}). */
-        @WithDefault("")
+        /** Prefix of the job hashes the event-consumer writes ({@code <prefix>{id}}, field {@code phase}). */
+        @WithDefault("job:")
         String jobKeyPrefix();
 
         /** Prefix of this service's own keys (attempt claims). */

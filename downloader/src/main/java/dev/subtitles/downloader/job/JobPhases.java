@@ -28,7 +28,7 @@ public class JobPhases {
 
     /** The job's phase; empty when the event-consumer has not recorded the job (yet) or the value is unknown. */
     public Uni<Optional<JobPhase>> phaseOf(UUID jobId) {
-        return hashes.hget(prefix + "job:" + jobId, "phase").map(JobPhases::parse);
+        return hashes.hget(prefix + jobId, "phase").map(JobPhases::parse);
     }
 
     /** Whether the job was cancelled. */
