@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import org.jboss.logging.Logger;
+
 import dev.subtitles.downloader.config.DownloaderConfig;
 
 /**
@@ -20,19 +22,28 @@ import dev.subtitles.downloader.config.DownloaderConfig;
 @ApplicationScoped
 public class ProviderRegistry {
 
+    private static final Logger LOG = Logger.getLogger(ProviderRegistry.class);
+
     private final Map<String, SubtitleProvider> enabled;
     private final List<String> order;
 
     public ProviderRegistry(Instance<SubtitleProvider> providers, DownloaderConfig config) {
         Map<String, SubtitleProvider> byName = providers.stream()
                 .collect(Collectors.toMap(SubtitleProvider::name, Function.identity()));
-        this.order = config.providers().stream().map(String::trim).filter(byName::containsKey).toList();
-        this.enabled = byName;
         List<String> unknown = config.providers().stream().map(String::trim).filter(n -> !byName.containsKey(n)).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalStateException("Unknown providers in downloader.providers: " + unknown + ", known: "
                     + byName.keySet());
         }
+        this.order = config.providers().stream().map(String::trim).filter(name -> {
+            boolean configured = byName.get(name).configured();
+            if (!configured) {
+                LOG.warnf("Provider %s is enabled but not configured; it is left out (see README)", name);
+            }
+            return configured;
+        }).distinct().toList();
+        this.enabled = byName;
+        LOG.infof("Subtitle providers in order: %s", order);
     }
 
     /** The provider of that name, to download a candidate it returned. */

@@ -26,7 +26,7 @@ public class ProviderThrottle {
 
     private static final Logger LOG = Logger.getLogger(ProviderThrottle.class);
 
-    private final Map<String, Instant> suspendedUntil = new ConcurrentHashMap<>();
+    private final Map<String, Suspension> suspensions = new ConcurrentHashMap<>();
     private final DownloaderConfig.Suspension config;
     private final Clock clock;
 
@@ -50,18 +50,33 @@ public class ProviderThrottle {
                     .orElse(now.plus(config.quotaExhausted()));
             case REJECTED -> now.plus(config.rejected());
         };
-        suspendedUntil.merge(failure.provider(), until, (old, fresh) -> old.isAfter(fresh) ? old : fresh);
+        suspensions.merge(failure.provider(), new Suspension(until, failure.kind()),
+                (old, fresh) -> old.until().isAfter(fresh.until()) ? old : fresh);
         LOG.warnf("Provider %s suspended until %s: %s", failure.provider(), until, failure.getMessage());
         return until;
     }
 
     /** When a suspended provider may be used again; empty when it is usable now. */
     public Optional<Instant> suspendedUntil(String provider) {
-        Instant until = suspendedUntil.get(provider);
-        if (until == null || !clock.instant().isBefore(until)) {
+        return suspension(provider).map(Suspension::until);
+    }
+
+    /** The provider's current suspension; empty when it is usable now. */
+    public Optional<Suspension> suspension(String provider) {
+        Suspension suspension = suspensions.get(provider);
+        if (suspension == null || !clock.instant().isBefore(suspension.until())) {
             return Optional.empty();
         }
-        return Optional.of(until);
+        return Optional.of(suspension);
+    }
+
+    /** Until when a provider is left alone, and why. */
+    public record Suspension(Instant until, ProviderException.Kind cause) {
+
+        /** Whether waiting helps: false when the provider rejected us, which only a configuration change fixes. */
+        public boolean retryable() {
+            return cause != ProviderException.Kind.REJECTED;
+        }
     }
 
     /** Time left before a suspended provider resumes, zero when it is usable. */

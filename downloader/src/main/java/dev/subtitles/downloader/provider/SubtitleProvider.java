@@ -16,6 +16,14 @@ public interface SubtitleProvider {
     /** The name used in configuration, in job requests and in events ({@code library}, {@code opensubtitles}). */
     String name();
 
+    /**
+     * Whether the provider has what it needs to work (credentials, a folder). An enabled provider that is not
+     * configured is left out with a warning, rather than failing every job.
+     */
+    default boolean configured() {
+        return true;
+    }
+
     /** Finds subtitles for the query's video in any of its languages; an empty list when there are none. */
     Uni<List<Candidate>> search(SearchQuery query);
 

@@ -128,15 +128,17 @@ public class SubtitleSearch {
 
     private Uni<List<Candidate>> searchOne(UUID jobId, SubtitleProvider provider, SearchQuery query,
             Failures failures) {
-        Optional<Instant> suspended = throttle.suspendedUntil(provider.name());
+        Optional<ProviderThrottle.Suspension> suspended = throttle.suspension(provider.name());
         if (suspended.isPresent()) {
-            failures.add(provider.name(), "suspended", suspended.get());
+            if (suspended.get().retryable()) {
+                failures.add(provider.name(), "suspended (" + suspended.get().cause() + ")", suspended.get().until());
+            }
             return Uni.createFrom().item(List.of());
         }
         return stopIfCancelled(jobId)
                 .chain(() -> provider.search(query))
                 .onFailure(ProviderException.class).recoverWithItem(failure -> {
-                    failures.add(provider.name(), failure.getMessage(), throttle.suspend(failure));
+                    failures.record(failure, throttle.suspend(failure));
                     return List.of();
                 })
                 .onFailure(f -> !(f instanceof JobCancelled)).recoverWithItem(e -> {
@@ -163,7 +165,7 @@ public class SubtitleSearch {
         return stopIfCancelled(job.jobId())
                 .chain(() -> download(scored.candidate()))
                 .onFailure(ProviderException.class).recoverWithItem(failure -> {
-                    failures.add(providerName, failure.getMessage(), throttle.suspend(failure));
+                    failures.record(failure, throttle.suspend(failure));
                     return null;
                 })
                 .flatMap(bytes -> {
@@ -229,6 +231,13 @@ public class SubtitleSearch {
     private static final class Failures {
         private final Map<String, String> errors = new ConcurrentHashMap<>();
         private volatile Instant earliestResume;
+
+        /** A failure that waiting may cure counts; a rejection (bad credentials, bad request) does not. */
+        void record(ProviderException failure, Instant resumesAt) {
+            if (failure.kind() != ProviderException.Kind.REJECTED) {
+                add(failure.provider(), failure.getMessage(), resumesAt);
+            }
+        }
 
         synchronized void add(String provider, String error, Instant resumesAt) {
             errors.put(provider, error);

@@ -55,10 +55,12 @@ final class BenchmarkRun {
                 .withBody("1\n00:00:01,000 --> 00:00:02,000\nUna línea de prueba.\n")));
     }
 
-    /** Runs {@code jobs} jobs and returns jobs per second, from the first publish to the last result. */
-    static double measure(String label, int jobs, int instances, Map<String, String> secondInstanceConfig)
-            throws Exception {
-        Process second = instances > 1 ? startSecondInstance(secondInstanceConfig) : null;
+    /**
+     * Runs {@code jobs} jobs and returns jobs per second, from the first publish to the last result.
+     *
+     * @param instances how many instances are consuming (for the printout)
+     */
+    static double measure(String label, int jobs, int instances) throws Exception {
         try (EventProbe probe = new EventProbe()) {
             List<JobEvent<DownloadRequested>> requests = new ArrayList<>();
             for (int i = 0; i < jobs; i++) {
@@ -77,11 +79,21 @@ final class BenchmarkRun {
             System.out.printf("BENCHMARK %-38s instances=%d jobs=%d time=%.2fs throughput=%.1f jobs/s"
                     + " (instance bench-1 did %d)%n", label, instances, jobs, seconds, rate, byFirst);
             return rate;
+        }
+    }
+
+    /** Measures at one instance, then starts a second one, warms it up and measures again. */
+    static List<Double> oneThenTwoInstances(String label, int jobs, String providers) throws Exception {
+        measure(label + " (warm-up)", jobs / 4, 1);
+        double one = measure(label, jobs, 1);
+        Process second = startSecondInstance(sharedConfig(providers));
+        try {
+            measure(label + " (warm-up)", jobs / 2, 2);
+            double two = measure(label, jobs, 2);
+            return List.of(one, two);
         } finally {
-            if (second != null) {
-                second.destroy();
-                second.waitFor();
-            }
+            second.destroy();
+            second.waitFor();
         }
     }
 
@@ -101,7 +113,7 @@ final class BenchmarkRun {
     }
 
     /** The settings the second instance needs to behave like this one. */
-    static Map<String, String> sharedConfig(String providers) {
+    private static Map<String, String> sharedConfig(String providers) {
         var config = ConfigProvider.getConfig();
         return Map.of("downloader.providers", providers,
                 "downloader.library.path", config.getValue("downloader.library.path", String.class),

@@ -2,6 +2,8 @@ package dev.subtitles.downloader.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +25,8 @@ class LibraryBenchmark {
 
     @Test
     void throughputWithTheLibraryProvider() throws Exception {
-        BenchmarkRun.measure("library (warm-up)", 50, 1, null);
-        double one = BenchmarkRun.measure("library", 300, 1, null);
-        double two = BenchmarkRun.measure("library", 300, 2, BenchmarkRun.sharedConfig("library"));
+        List<Double> rates = BenchmarkRun.oneThenTwoInstances("library", 300, "library");
 
-        assertThat(one).isPositive();
-        assertThat(two).isPositive();
+        assertThat(rates).allSatisfy(rate -> assertThat(rate).isPositive());
     }
 }

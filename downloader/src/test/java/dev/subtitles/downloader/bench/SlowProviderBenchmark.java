@@ -2,6 +2,8 @@ package dev.subtitles.downloader.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,12 +43,8 @@ class SlowProviderBenchmark {
         BenchmarkRun.stubSlowProvider(wireMock);
         System.out.printf("BENCHMARK provider latency %d ms, concurrency per instance %d%n",
                 BenchmarkRun.PROVIDER_LATENCY_MS, concurrency);
-        BenchmarkRun.measure("slow provider (warm-up)", 20, 1, null);
-        double one = BenchmarkRun.measure("slow provider (200 ms)", 200, 1, null);
-        double two = BenchmarkRun.measure("slow provider (200 ms)", 200, 2,
-                BenchmarkRun.sharedConfig("opensubtitles"));
+        List<Double> rates = BenchmarkRun.oneThenTwoInstances("slow provider (200 ms)", 200, "opensubtitles");
 
-        assertThat(one).isGreaterThan(ONE_AT_A_TIME);
-        assertThat(two).isGreaterThan(ONE_AT_A_TIME);
+        assertThat(rates).allSatisfy(rate -> assertThat(rate).isGreaterThan(ONE_AT_A_TIME));
     }
 }

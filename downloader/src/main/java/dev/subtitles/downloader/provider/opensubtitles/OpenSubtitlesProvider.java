@@ -72,6 +72,11 @@ public class OpenSubtitlesProvider implements SubtitleProvider {
     }
 
     @Override
+    public boolean configured() {
+        return config.apiKey().filter(key -> !key.isBlank()).isPresent();
+    }
+
+    @Override
     public Uni<List<Candidate>> search(SearchQuery query) {
         String url = config.url() + "/api/v1/subtitles?" + queryString(parameters(query));
         return call(() -> withHeaders(client.getAbs(url)).send(), "search")
