@@ -13,6 +13,7 @@ import dev.subtitles.common.event.EventDecodingException;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
+import dev.subtitles.downloader.service.AttemptMetrics;
 import dev.subtitles.downloader.service.DownloadJobProcessor;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
@@ -31,12 +32,14 @@ public class DownloadRequestListener {
     private final EventCodec codec;
     private final DownloadJobProcessor processor;
     private final DeadLetterPublisher deadLetters;
+    private final AttemptMetrics metrics;
 
     public DownloadRequestListener(EventCodec codec, DownloadJobProcessor processor,
-            DeadLetterPublisher deadLetters) {
+            DeadLetterPublisher deadLetters, AttemptMetrics metrics) {
         this.codec = codec;
         this.processor = processor;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     @Incoming(Channels.REQUESTS)
@@ -70,6 +73,7 @@ public class DownloadRequestListener {
         Map<String, Object> headers = metadata == null ? Map.of() : metadata.getHeaders();
         String contentType = metadata == null ? null : metadata.getContentType().orElse(null);
         return deadLetters.deadLetter(message.getPayload(), headers, contentType, reason)
+                .invoke(metrics::deadLettered)
                 .chain(() -> Uni.createFrom().completionStage(message.ack()));
     }
 

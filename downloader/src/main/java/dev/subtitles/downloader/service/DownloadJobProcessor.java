@@ -54,18 +54,20 @@ public class DownloadJobProcessor {
     private final AttemptClaims claims;
     private final EventPublisher events;
     private final RetryScheduler retries;
+    private final AttemptMetrics metrics;
     private final Clock clock;
     private final URI source;
     private final String instance;
     private final int maxAttempts;
 
     public DownloadJobProcessor(SubtitleSearch search, JobPhases phases, AttemptClaims claims, EventPublisher events,
-            RetryScheduler retries, DownloaderConfig config, Clock clock) {
+            RetryScheduler retries, AttemptMetrics metrics, DownloaderConfig config, Clock clock) {
         this.search = search;
         this.phases = phases;
         this.claims = claims;
         this.events = events;
         this.retries = retries;
+        this.metrics = metrics;
         this.clock = clock;
         this.instance = config.instance();
         this.source = JobEvent.source("downloader", config.instance());
@@ -79,16 +81,19 @@ public class DownloadJobProcessor {
         return phases.phaseOf(jobId).flatMap(phase -> {
             if (phase.isPresent() && phase.get().isTerminal()) {
                 LOG.infof("Job %s is %s, not starting attempt %d", jobId, phase.get(), attempt);
+                metrics.attempt("skipped");
                 return Uni.createFrom().voidItem();
             }
             return claims.claim(jobId, attempt).flatMap(claim -> {
                 if (claim instanceof AttemptClaims.Claim.Busy busy) {
                     LOG.infof("Job %s attempt %d runs elsewhere, looking again in %s", jobId, attempt,
                             busy.remaining());
+                    metrics.attempt("busy");
                     return retries.schedule(request, attempt, busy.remaining().plusSeconds(1));
                 }
                 if (claim instanceof AttemptClaims.Claim.AlreadyDone) {
                     LOG.infof("Job %s attempt %d already ran, dropping the duplicate", jobId, attempt);
+                    metrics.attempt("duplicate");
                     return Uni.createFrom().voidItem();
                 }
                 return runClaimed(request, attempt);
@@ -100,7 +105,7 @@ public class DownloadJobProcessor {
         DownloadJob job = new DownloadJob(request.jobId(), request.payload(), attempt, attempt >= maxAttempts);
         return events.publish(event(request, attempt, new DownloadStarted(attempt, instance)))
                 .chain(() -> search.run(job))
-                .chain(outcome -> publishOutcome(request, job, outcome))
+                .chain(outcome -> publishOutcome(request, job, outcome).invoke(() -> metrics.attempt(name(outcome))))
                 .chain(() -> claims.markDone(request.jobId(), attempt));
     }
 
@@ -126,6 +131,22 @@ public class DownloadJobProcessor {
         }
         return events.publish(event(request, job.attempt(),
                 new JobCancelled("cancelled during download attempt " + job.attempt())));
+    }
+
+    private static String name(DownloadOutcome outcome) {
+        if (outcome instanceof DownloadOutcome.Found) {
+            return "ready";
+        }
+        if (outcome instanceof DownloadOutcome.NeedsTranslation) {
+            return "translate";
+        }
+        if (outcome instanceof DownloadOutcome.NotFound) {
+            return "failed";
+        }
+        if (outcome instanceof DownloadOutcome.Unavailable) {
+            return "retry";
+        }
+        return "cancelled";
     }
 
     private Uni<Void> retryOrFail(JobEvent<DownloadRequested> request, DownloadJob job,
