@@ -18,9 +18,13 @@ public final class PhaseMachine {
     }
 
     /**
-     * The phase an event of this type leads to, or empty for the types that do not change the phase:
-     * {@code job.retry.scheduled} (the job stays where it is until the retry starts) and {@code job.cancel.requested}
-     * (a request, not yet a cancellation: the job is cancelled when a worker confirms with {@code job.cancelled}).
+     * The phase an event of this type leads to, or empty for {@code job.retry.scheduled} (the job stays where it is
+     * until the retry starts).
+     * <p>
+     * {@code job.cancel.requested} leads to {@code CANCELLED} at once, as DESIGN.md §4 says: a job still waiting in a
+     * queue has no worker that could confirm it, and the user asked for it to stop. Workers read the phase before
+     * each step; one that finds a job {@code CANCELLED} stops and acknowledges with {@code job.cancelled}, which
+     * changes nothing more.
      */
     public static Optional<JobPhase> phaseAfter(EventType type) {
         return Optional.ofNullable(switch (type) {
@@ -30,8 +34,8 @@ public final class PhaseMachine {
             case TRANSLATE_STARTED -> JobPhase.TRANSLATE_IN_PROGRESS;
             case SUBTITLE_READY, TRANSLATED -> JobPhase.DONE;
             case JOB_FAILED -> JobPhase.FAILED;
-            case JOB_CANCELLED -> JobPhase.CANCELLED;
-            case RETRY_SCHEDULED, CANCEL_REQUESTED -> null;
+            case CANCEL_REQUESTED, JOB_CANCELLED -> JobPhase.CANCELLED;
+            case RETRY_SCHEDULED -> null;
         });
     }
 
@@ -42,7 +46,7 @@ public final class PhaseMachine {
      * <p>
      * {@code current} is {@code null} for a job not seen before, which happens when its first events are late: the
      * result is then the event's phase (a first-seen {@code subtitle.download.started} gives
-     * {@code DOWNLOAD_IN_PROGRESS}), or {@code DOWNLOAD_QUEUED} for an event that does not set a phase, since a job
+     * {@code DOWNLOAD_IN_PROGRESS}), or {@code DOWNLOAD_QUEUED} for a retry, which sets no phase, since a job
      * that has events was at least requested. Never returns {@code null}.
      */
     public static JobPhase apply(JobPhase current, EventType type) {

@@ -1,0 +1,57 @@
+package dev.subtitles.translator.messaging;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.event.JobEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+
+/**
+ * Puts a copy of a request on a delay queue (see {@link DelayQueues}); it comes back to the work queue when the
+ * delay is over, carrying its attempt number in {@link Channels#ATTEMPT_HEADER}. The request keeps its event id: it
+ * is the same request, tried again.
+ */
+@ApplicationScoped
+public class RetryScheduler {
+
+    private static final Logger LOG = Logger.getLogger(RetryScheduler.class);
+    private static final int PERSISTENT = 2;
+
+    private final MutinyEmitter<byte[]> emitter;
+    private final EventCodec codec;
+    private final DelayQueues delayQueues;
+
+    public RetryScheduler(@Channel(Channels.RETRIES) MutinyEmitter<byte[]> emitter, EventCodec codec,
+            DelayQueues delayQueues) {
+        this.emitter = emitter;
+        this.codec = codec;
+        this.delayQueues = delayQueues;
+    }
+
+    /** Sends {@code request} back to the work queue as attempt {@code attempt} after {@code delay}; confirmed. */
+    public Uni<Void> schedule(JobEvent<?> request, int attempt, Duration delay) {
+        Duration tier = delayQueues.tierFor(delay);
+        Duration expiration = delay.compareTo(tier) > 0 ? tier : delay;
+        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
+                .withRoutingKey(delayQueues.queueName(tier))
+                .withHeaders(Map.of(Channels.ATTEMPT_HEADER, attempt))
+                .withExpiration(Long.toString(Math.max(expiration.toMillis(), 1)))
+                .withContentType(codec.contentType())
+                .withDeliveryMode(PERSISTENT)
+                .withMessageId(request.id().toString())
+                .build();
+        return Uni.createFrom().item(() -> codec.encode(request))
+                .flatMap(body -> emitter.sendMessage(Message.of(body).addMetadata(metadata)))
+                .invoke(() -> LOG.debugf("job %s attempt %d in %s (queue %s)", request.jobId(), attempt, delay,
+                        delayQueues.queueName(tier)));
+    }
+}

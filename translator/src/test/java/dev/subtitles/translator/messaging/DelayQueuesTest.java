@@ -1,0 +1,35 @@
+package dev.subtitles.translator.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class DelayQueuesTest {
+
+    private final DelayQueues queues = new DelayQueues("translator.requests", Duration.ofSeconds(10),
+            Duration.ofSeconds(60));
+
+    @Test
+    void tiersDoubleFromTheInitialDelayUpToTheMaximum() {
+        assertThat(queues.tiers()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(40), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aDelayWaitsInTheShortestTierAtLeastAsLong() {
+        assertThat(queues.tierFor(Duration.ofSeconds(15))).isEqualTo(Duration.ofSeconds(20));
+        assertThat(queues.tierFor(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aDelayLongerThanEveryTierWaitsInTheLongest() {
+        assertThat(queues.tierFor(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void queueNamesCarryTheWorkQueueAndTheTier() {
+        assertThat(queues.queueName(Duration.ofSeconds(20))).isEqualTo("translator.requests.delay.20000ms");
+    }
+}
