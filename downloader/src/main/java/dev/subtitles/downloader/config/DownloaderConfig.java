@@ -1,0 +1,156 @@
+package dev.subtitles.downloader.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.subtitles.common.messaging.Topology;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The downloader's own settings. Environment variables follow the usual mapping ({@code downloader.retry.max-attempts}
+ * is {@code DOWNLOADER_RETRY_MAX_ATTEMPTS}).
+ */
+@ConfigMapping(prefix = "downloader")
+public interface DownloaderConfig {
+
+    /** Name of this instance in event sources and logs; several instances must differ. */
+    @WithDefault("${HOSTNAME:downloader}")
+    String instance();
+
+    /** Enabled providers in the order they are tried; a job's preferred providers (if enabled) go first. */
+    @WithDefault("library,opensubtitles")
+    List<String> providers();
+
+    /**
+     * Languages whose subtitles are sent to translation when none exists in the target language; earlier ones win
+     * ties.
+     */
+    @WithDefault("en")
+    List<String> fallbackLanguages();
+
+    /** Broker names; the defaults are the shared topology. */
+    Messaging messaging();
+
+    /** Redis keys. */
+    Redis redis();
+
+    /** Retries of transient failures. */
+    Retry retry();
+
+    /** How long a failing provider is left alone. */
+    Suspension suspension();
+
+    /** The local folder provider. */
+    Library library();
+
+    /** The OpenSubtitles REST API v1 provider. */
+    OpenSubtitles opensubtitles();
+
+    interface Messaging {
+
+        /** Topic exchange events are published to. */
+        @WithDefault(Topology.EXCHANGE)
+        String exchange();
+
+        /** Work queue this service consumes download requests from; delay queues and the DLQ are named after it. */
+        @WithDefault(Topology.DOWNLOADER_QUEUE)
+        String queue();
+
+        /** Dead-letter exchange of the work queue (its DLQ is {@code <queue>.dlq}). */
+        @WithDefault(Topology.DEAD_LETTER_EXCHANGE)
+        String deadLetterExchange();
+    }
+
+    interface Redis {
+
+        /** Prefix of the job hashes the event-consumer writes ({@code <prefix>{id}}, field {@code phase}). */
+        @WithDefault("job:")
+        String jobKeyPrefix();
+
+        /** Prefix of this service's own keys (attempt claims). */
+        @WithDefault("downloader:")
+        String keyPrefix();
+
+        /** How long an attempt stays claimed by an instance that may have died, before another may take it. */
+        @WithDefault("5M")
+        Duration claimLease();
+
+        /** How long a finished attempt is remembered, to drop duplicate deliveries of it. */
+        @WithDefault("7D")
+        Duration doneRetention();
+    }
+
+    interface Retry {
+
+        /** Attempts per job, the first included; after the last one a transient failure fails the job. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Delay before the second attempt; each further one doubles it. */
+        @WithDefault("5S")
+        Duration initialDelay();
+
+        /** Upper bound of one delay (before jitter). */
+        @WithDefault("10M")
+        Duration maxDelay();
+
+        /** Share of each delay drawn at random (0 = none, 0.5 = the delay is between 50% and 100% of nominal). */
+        @WithDefault("0.5")
+        double jitter();
+    }
+
+    interface Suspension {
+
+        /** Suspension after an outage (5xx, timeout, connection refused). */
+        @WithDefault("30S")
+        Duration unavailable();
+
+        /** Suspension after a rate limit answer without {@code Retry-After}. */
+        @WithDefault("60S")
+        Duration rateLimited();
+
+        /** Suspension after a quota answer that says nothing about its reset. */
+        @WithDefault("1H")
+        Duration quotaExhausted();
+
+        /** Suspension after the provider rejected us (bad credentials or request). */
+        @WithDefault("15M")
+        Duration rejected();
+    }
+
+    interface Library {
+
+        /**
+         * Folder of subtitle files; when absent, the sample library shipped in the application is used (copied to a
+         * temporary folder at start).
+         */
+        Optional<Path> path();
+    }
+
+    interface OpenSubtitles {
+
+        /** Base URL of the API, without {@code /api/v1}. */
+        @WithDefault("https://api.opensubtitles.com")
+        String url();
+
+        /** Consumer API key sent as {@code Api-Key}; the provider answers "not configured" without it. */
+        Optional<String> apiKey();
+
+        /** {@code User-Agent} the API requires, naming the application and its version. */
+        @WithDefault("subtitle-pipeline v1.0")
+        String userAgent();
+
+        /** Account user name; with a password, downloads use a login token (higher quota). */
+        Optional<String> username();
+
+        /** Account password. */
+        Optional<String> password();
+
+        /** Timeout of one HTTP request. */
+        @WithDefault("10S")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.subtitles.downloader.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.event.JobEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+
+/**
+ * Publishes events to the topic exchange with the event type as routing key, persistent, and completes only when
+ * the broker has confirmed the message (the channel has publisher confirms on).
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private static final Logger LOG = Logger.getLogger(EventPublisher.class);
+    private static final int PERSISTENT = 2;
+
+    private final MutinyEmitter<byte[]> emitter;
+    private final EventCodec codec;
+
+    public EventPublisher(@Channel(Channels.EVENTS) MutinyEmitter<byte[]> emitter, EventCodec codec) {
+        this.emitter = emitter;
+        this.codec = codec;
+    }
+
+    /** Publishes the event; the item arrives once the broker confirmed it. */
+    public Uni<Void> publish(JobEvent<?> event) {
+        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
+                .withRoutingKey(event.type().routingKey())
+                .withContentType(codec.contentType())
+                .withDeliveryMode(PERSISTENT)
+                .withMessageId(event.id().toString())
+                .build();
+        return Uni.createFrom().item(() -> codec.encode(event))
+                .flatMap(body -> emitter.sendMessage(Message.of(body).addMetadata(metadata)))
+                .invoke(() -> LOG.debugf("Published %s %s for job %s", event.type().routingKey(), event.id(),
+                        event.jobId()));
+    }
+}
