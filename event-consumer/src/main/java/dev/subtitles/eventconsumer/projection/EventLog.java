@@ -158,7 +158,8 @@ public class EventLog {
             times[i] = event.time().atOffset(ZoneOffset.UTC);
             cloudEvents[i] = fresh.get(i).cloudEvent();
         }
-        Tuple rows = Tuple.of(eventIds, jobIds, seqs, types, sources, times, cloudEvents);
+        Tuple rows = Tuple.tuple().addValue(eventIds).addValue(jobIds).addValue(seqs).addValue(types)
+                .addValue(sources).addValue(times).addValue(cloudEvents);
         return connection.preparedQuery(INSERT_EVENTS).execute(rows).map(inserted -> {
             if (inserted.size() != size) {
                 throw new ConcurrentRecordingException(size, inserted.size());

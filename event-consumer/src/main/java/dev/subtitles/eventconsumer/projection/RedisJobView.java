@@ -94,6 +94,6 @@ public class RedisJobView {
     }
 
     private static boolean isUnknownScript(Throwable failure) {
-        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+        return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
     }
 }
