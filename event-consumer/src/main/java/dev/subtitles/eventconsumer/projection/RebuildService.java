@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,6 +24,8 @@ import io.smallrye.mutiny.Uni;
 public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    /** What {@link #rebuildOrReport} counts a failed job as. */
+    private static final int FAILED = -1;
 
     private final EventLog eventLog;
     private final RedisJobView view;
@@ -68,11 +69,38 @@ public class RebuildService {
                 }))
                 .until(List::isEmpty)
                 .onItem().transformToMultiAndConcatenate(page -> Multi.createFrom().iterable(page))
-                .onItem().transformToUni(this::rebuild).merge(config.rebuild().concurrency())
-                .collect().with(Collectors.summarizingInt(Integer::intValue))
-                .map(stats -> new RebuildSummary(stats.getCount(), stats.getSum()))
-                .invoke(summary -> LOG.infof("Rebuilt the Redis view of %d jobs from %d events", summary.jobs(),
-                        summary.events()));
+                .onItem().transformToUni(this::rebuildOrReport).merge(config.rebuild().concurrency())
+                .collect().in(Tally::new, Tally::add)
+                .map(Tally::summary)
+                .invoke(summary -> LOG.infof("Rebuilt the Redis view of %d jobs from %d events; %d jobs failed",
+                        summary.jobs(), summary.events(), summary.failedJobs()));
+    }
+
+    /** A job that cannot be rebuilt (e.g. an event the codec no longer reads) must not stop the others. */
+    private Uni<Integer> rebuildOrReport(UUID jobId) {
+        return rebuild(jobId).onFailure().recoverWithItem(failure -> {
+            LOG.warnf(failure, "Cannot rebuild the Redis view of job %s", jobId);
+            return FAILED;
+        });
+    }
+
+    private static final class Tally {
+        private long jobs;
+        private long events;
+        private long failedJobs;
+
+        void add(int replayed) {
+            if (replayed == FAILED) {
+                failedJobs++;
+            } else {
+                jobs++;
+                events += replayed;
+            }
+        }
+
+        RebuildSummary summary() {
+            return new RebuildSummary(jobs, events, failedJobs);
+        }
     }
 
     /**
@@ -80,7 +108,8 @@ public class RebuildService {
      *
      * @param jobs jobs whose view was replaced
      * @param events events replayed
+     * @param failedJobs jobs that could not be rebuilt (logged with the reason)
      */
-    public record RebuildSummary(long jobs, long events) {
+    public record RebuildSummary(long jobs, long events, long failedJobs) {
     }
 }
