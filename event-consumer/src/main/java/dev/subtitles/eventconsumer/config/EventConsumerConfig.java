@@ -16,7 +16,7 @@ public interface EventConsumerConfig {
     /** Layout and lifetime of the Redis view the manager reads. */
     Redis redis();
 
-    /** How messages are grouped so that PostgreSQL and Redis see one round trip per group, not per event. */
+    /** How messages are grouped so that PostgreSQL and Redis see one round trip per batch, not per event. */
     Batch batch();
 
     /** What happens when PostgreSQL or Redis fail while a batch is projected. */
@@ -47,16 +47,13 @@ public interface EventConsumerConfig {
 
     interface Batch {
 
-        /** Largest number of messages projected together. */
+        /**
+         * Largest number of messages projected together. A batch holds what arrived while the previous one was
+         * projected, so it never waits to fill up; this only caps it. Keep it below the prefetch
+         * ({@code PROJECTION_PREFETCH}) so the next batch can pile up while one is projected.
+         */
         @WithDefault("200")
         int maxSize();
-
-        /**
-         * Longest a message waits for others to fill its batch; bounds the latency batching adds when traffic is
-         * light.
-         */
-        @WithDefault("5ms")
-        Duration maxWait();
     }
 
     interface Retry {

@@ -24,10 +24,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 
 /**
- * Consumes the projection queue in batches. The connector hands over messages one by one; grouping them (up to
- * {@code event-consumer.batch.max-size}, waiting at most {@code event-consumer.batch.max-wait}) lets PostgreSQL and
- * Redis see one round trip per batch, which is what makes thousands of events per second possible. Batches are
- * projected one after the other, so the events of a job are projected in the order they arrived.
+ * Consumes the projection queue in batches. The connector hands over messages one by one; grouping what arrived while
+ * the previous batch was projected (up to {@code event-consumer.batch.max-size}, see {@link MessageBatcher}) lets
+ * PostgreSQL and Redis see one round trip per batch, which is what makes thousands of events per second possible.
+ * Batches are projected one after the other, so the events of a job are projected in the order they arrived.
  * <p>
  * Failures: an undecodable message goes to the dead-letter queue with its reason; a batch that fails transiently
  * (PostgreSQL or Redis down) is tried again in place with backoff, its messages unacknowledged, so a short outage
@@ -59,9 +59,11 @@ public class ProjectionListener {
     }
 
     void start(@Observes StartupEvent startup) {
-        messages.group().intoLists().of(config.batch().maxSize(), config.batch().maxWait())
-                // The broker's prefetch bounds how many messages, hence batches, can be waiting here.
-                .onOverflow().buffer(config.batch().maxSize() * 16)
+        MessageBatcher<Message<byte[]>> batcher = new MessageBatcher<>(config.batch().maxSize());
+        // Unbounded demand: the broker's prefetch (max-outstanding-messages) bounds what is in hand.
+        messages.subscribe().with(batcher::add,
+                failure -> LOG.error("The projection channel failed; no more events are consumed", failure));
+        Multi.createBy().repeating().uni(batcher::next).indefinitely()
                 .onItem().transformToUniAndConcatenate(this::handle)
                 .subscribe().with(
                         ignored -> {
@@ -70,6 +72,7 @@ public class ProjectionListener {
     }
 
     private Uni<Void> handle(List<Message<byte[]>> batch) {
+        LOG.debugf("Handling a batch of %d messages", batch.size());
         List<Message<byte[]>> decoded = new ArrayList<>(batch.size());
         List<ReceivedEvent> events = new ArrayList<>(batch.size());
         List<Uni<Void>> work = new ArrayList<>();

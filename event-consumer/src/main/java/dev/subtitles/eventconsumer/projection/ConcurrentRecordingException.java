@@ -9,7 +9,8 @@ public class ConcurrentRecordingException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public ConcurrentRecordingException(int expected, int inserted) {
-        super("recorded " + inserted + " of " + expected + " new events: another instance recorded the others first");
+    public ConcurrentRecordingException(int expected, int found) {
+        super("found " + found + " of " + expected + " events after recording: another instance recorded the others"
+                + " first");
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,8 +52,7 @@ import io.vertx.redis.client.Request;
  * local RabbitMQ, Redis and PostgreSQL. Not part of the default test run; prints its figures. Run with:
  *
  * <pre>
- * ./mvnw -B package -pl common,event-consumer -DskipTests
- * ./mvnw -B surefire:test -pl event-consumer -Dtest=ProjectionBenchmark -Dbench=true
+ * ./mvnw -B verify -pl common,event-consumer -Dbench=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
  * Throughput: 100,000 events over 10,000 jobs (10 events each, published step by step across all jobs, as many jobs
@@ -67,7 +67,7 @@ class ProjectionBenchmark {
     private static final EventType[] STEPS = { DOWNLOAD_REQUESTED, DOWNLOAD_STARTED, RETRY_SCHEDULED,
             DOWNLOAD_STARTED, TRANSLATE_REQUESTED, TRANSLATE_STARTED, RETRY_SCHEDULED, TRANSLATE_STARTED,
             RETRY_SCHEDULED, TRANSLATED };
-    private static final int JOBS = 10_000;
+    private static final int JOBS = Integer.getInteger("bench.jobs", 10_000);
     private static final int RATE_PER_SECOND = 2_000;
     private static final Duration LATENCY_RUN = Duration.ofSeconds(20);
     private static final EventCodec CODEC = new EventCodec();
@@ -88,9 +88,12 @@ class ProjectionBenchmark {
         stopInstances();
 
         StringBuilder report = new StringBuilder("\n=== event-consumer benchmark ===\n");
-        for (int count : new int[] { 1, 2 }) {
+        for (String instanceCount : System.getProperty("bench.instances", "1,2").split(",")) {
+            int count = Integer.parseInt(instanceCount.trim());
             report.append(throughput(count));
-            report.append(latency(count));
+            if (!Boolean.getBoolean("bench.skip-latency")) {
+                report.append(latency(count));
+            }
             stopInstances();
         }
         System.out.println(report);
@@ -101,15 +104,19 @@ class ProjectionBenchmark {
         long expected = recorded() + total;
         publishBacklog();
         startInstances(instanceCount);
+        Duration cpuBefore = instancesCpu();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (recorded() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(500);
+            Thread.sleep(200);
         }
+        Duration cpu = instancesCpu().minus(cpuBefore);
         assertThat(recorded()).as("events recorded").isEqualTo(expected);
         long[] window = newestRecordingWindowMicros(total);
         double seconds = (window[1] - window[0]) / 1_000_000.0;
-        return String.format("throughput, %d instance(s): %,d events over %,d jobs in %.2f s = %,.0f events/s%n",
-                instanceCount, total, JOBS, seconds, total / seconds);
+        return String.format("throughput, %d instance(s): %,d events over %,d jobs in %.2f s = %,.0f events/s"
+                + " (event-consumer CPU %.1f s = %.0f µs per event; load average now %.1f)%n", instanceCount, total,
+                JOBS, seconds, total / seconds, cpu.toMillis() / 1000.0, cpu.toNanos() / 1000.0 / total,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Publishes the 100,000 events while no instance consumes. */
@@ -218,9 +225,20 @@ class ProjectionBenchmark {
             env.put("EVENT_CONSUMER_REDIS_KEY_PREFIX", TestTopology.KEY_PREFIX);
             // No collector here: do not let the exporter retry against one.
             env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+            if (Boolean.getBoolean("bench.debug")) {
+                env.put("QUARKUS_LOG_CATEGORY__DEV_SUBTITLES__LEVEL", "DEBUG");
+                env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=target/bench-instance-"
+                        + instances.size() + ".jfr,settings=profile");
+            }
             instances.add(builder.start());
             awaitReady(port);
         }
+    }
+
+    /** CPU time the running instances have used so far. */
+    private Duration instancesCpu() {
+        return instances.stream().map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     private void stopInstances() throws InterruptedException {
