@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,6 +71,11 @@ class ProjectionTest {
     @AfterAll
     static void disconnect() throws Exception {
         broker.close();
+    }
+
+    @BeforeEach
+    void awaitConsumer() {
+        TestTopology.awaitConsumerReady();
     }
 
     @Test

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
@@ -51,6 +52,11 @@ class RebuildResourceTest {
     @AfterAll
     static void disconnect() throws Exception {
         broker.close();
+    }
+
+    @BeforeEach
+    void awaitConsumer() {
+        TestTopology.awaitConsumerReady();
     }
 
     @Test

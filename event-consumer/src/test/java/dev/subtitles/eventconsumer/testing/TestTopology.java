@@ -1,9 +1,12 @@
 package dev.subtitles.eventconsumer.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +14,7 @@ import java.util.UUID;
 import com.rabbitmq.client.Channel;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
 
 /**
  * Gives each test run its own exchange, dead-letter exchange, queues and Redis key prefix, so runs of other modules
@@ -35,6 +39,15 @@ public class TestTopology implements QuarkusTestResourceLifecycleManager {
                 "events.dead-letter-exchange", DEAD_LETTER_EXCHANGE,
                 "projection.queue", QUEUE,
                 "event-consumer.redis.key-prefix", KEY_PREFIX);
+    }
+
+    /**
+     * Waits until the application's consumer is subscribed, i.e. the queue and its bindings exist: an event
+     * published before that would find no queue and be dropped by the exchange.
+     */
+    public static void awaitConsumerReady() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> RestAssured.given().get("/q/health/ready").statusCode() == 200);
     }
 
     @Override
