@@ -5,9 +5,13 @@ import static org.hamcrest.Matchers.is;
 
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.eventconsumer.testing.TestTopology;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HealthEndpointTest {
 
     @Test

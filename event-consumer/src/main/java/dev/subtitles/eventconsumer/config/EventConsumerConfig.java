@@ -1,0 +1,88 @@
+package dev.subtitles.eventconsumer.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The event-consumer's own settings. The RabbitMQ topology (exchange and queue names, prefetch, delivery limit) is
+ * configured on the messaging channel in {@code application.properties} instead.
+ */
+@ConfigMapping(prefix = "event-consumer")
+public interface EventConsumerConfig {
+
+    /** Layout and lifetime of the Redis view the manager reads. */
+    Redis redis();
+
+    /** How messages are grouped so that PostgreSQL and Redis see one round trip per batch, not per event. */
+    Batch batch();
+
+    /** What happens when PostgreSQL or Redis fail while a batch is projected. */
+    Retry retry();
+
+    /** The rebuild of the Redis view from the event log. */
+    Rebuild rebuild();
+
+    interface Redis {
+
+        /**
+         * Prefix of every key and of the pub/sub channel, so that several deployments or test runs can share one
+         * Redis; the manager must use the same. Empty by default.
+         */
+        Optional<String> keyPrefix();
+
+        /** Entries kept in a job's history sorted set; older ones are dropped (they stay in PostgreSQL). */
+        @WithDefault("1000")
+        int historyMaxEntries();
+
+        /**
+         * Lifetime of a job's hash and history after its latest event, refreshed on each event. Redis is a cache of
+         * the event log: an expired job can be rebuilt.
+         */
+        @WithDefault("P7D")
+        Duration ttl();
+    }
+
+    interface Batch {
+
+        /**
+         * Largest number of messages projected together. A batch holds what arrived while the previous one was
+         * projected, so it never waits to fill up; this only caps it. Keep it below the prefetch
+         * ({@code PROJECTION_PREFETCH}) so the next batch can pile up while one is projected.
+         */
+        @WithDefault("200")
+        int maxSize();
+    }
+
+    interface Retry {
+
+        /** First pause before a failed batch is tried again; the pause doubles up to {@link #maxDelay()}. */
+        @WithDefault("100ms")
+        Duration initialDelay();
+
+        /** Longest pause between two tries of a failed batch. */
+        @WithDefault("5s")
+        Duration maxDelay();
+
+        /**
+         * Tries of a failed batch, in place, while its messages stay unacknowledged (a short PostgreSQL or Redis
+         * outage pauses consumption instead of bouncing messages). Afterwards each message is tried alone once and
+         * the ones that still fail are returned to the queue.
+         */
+        @WithDefault("10")
+        int attempts();
+    }
+
+    interface Rebuild {
+
+        /** Jobs read from PostgreSQL per page when rebuilding every job. */
+        @WithDefault("200")
+        int pageSize();
+
+        /** Jobs of a page rebuilt at the same time. */
+        @WithDefault("8")
+        int concurrency();
+    }
+}

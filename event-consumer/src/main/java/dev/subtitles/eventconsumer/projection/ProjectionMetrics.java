@@ -1,0 +1,64 @@
+package dev.subtitles.eventconsumer.projection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.subtitles.common.event.EventType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The projection's meters at {@code /q/metrics}: events consumed per type, duplicates ignored, decode failures, and
+ * the lag from an event's time to its projection (with percentiles, as that is the number the pipeline's latency
+ * target is about).
+ */
+@ApplicationScoped
+public class ProjectionMetrics {
+
+    private final Map<EventType, Counter> consumed = new EnumMap<>(EventType.class);
+    private final Counter duplicates;
+    private final Counter decodeFailures;
+    private final Timer lag;
+
+    public ProjectionMetrics(MeterRegistry registry) {
+        for (EventType type : EventType.values()) {
+            consumed.put(type, Counter.builder("events.consumed")
+                    .description("Events consumed from the projection queue (duplicates included)")
+                    .tag("type", type.routingKey())
+                    .register(registry));
+        }
+        duplicates = Counter.builder("events.duplicates")
+                .description("Redelivered events that were projected already and changed nothing")
+                .register(registry);
+        decodeFailures = Counter.builder("events.decode.failures")
+                .description("Messages that were not events of the contract and went to the dead-letter queue")
+                .register(registry);
+        lag = Timer.builder("events.projection.lag")
+                .description("From an event's time to its projection into Redis")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    void consumed(EventType type) {
+        consumed.get(type).increment();
+    }
+
+    void duplicate() {
+        duplicates.increment();
+    }
+
+    /** A message could not be decoded. */
+    public void decodeFailure() {
+        decodeFailures.increment();
+    }
+
+    void projected(Instant eventTime, Instant projectedAt) {
+        lag.record(Duration.between(eventTime, projectedAt));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.subtitles.eventconsumer.projection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.phase.PhaseMachine;
+import dev.subtitles.eventconsumer.config.EventConsumerConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Writes the Redis view of jobs (PROJECTION_CONTRACT.md): each event goes through {@link ProjectionScript}, and the
+ * scripts of a batch travel in one pipeline, so a batch costs one round trip.
+ */
+@ApplicationScoped
+public class RedisJobView {
+
+    private static final Logger LOG = Logger.getLogger(RedisJobView.class);
+
+    private final Redis redis;
+    private final JobViewKeys keys;
+    private final String historyCap;
+    private final String ttlSeconds;
+
+    public RedisJobView(Redis redis, JobViewKeys keys, EventConsumerConfig config) {
+        this.redis = redis;
+        this.keys = keys;
+        this.historyCap = Integer.toString(config.redis().historyMaxEntries());
+        this.ttlSeconds = Long.toString(config.redis().ttl().toSeconds());
+    }
+
+    /**
+     * Applies the events in order and announces each on the pub/sub channel. An event whose history entry is
+     * already there (a redelivery projected before) changes nothing and is not announced again.
+     *
+     * @return for each event, whether it was projected now
+     */
+    Uni<List<Boolean>> project(List<ProjectedEvent> events) {
+        List<Request> requests = new ArrayList<>(events.size());
+        events.forEach(event -> requests.add(projection(event, keys.channel())));
+        return send(requests).map(responses -> responses.stream().map(response -> response.toLong() == 1).toList());
+    }
+
+    /**
+     * Replaces a job's view with the replay of its history, without announcing anything: the same script as the
+     * live projection, so the result is what an in-order live projection would have written.
+     */
+    Uni<Void> replace(UUID jobId, List<ProjectedEvent> history) {
+        List<Request> requests = new ArrayList<>(history.size() + 1);
+        requests.add(Request.cmd(Command.DEL).arg(keys.job(jobId)).arg(keys.history(jobId)));
+        history.forEach(event -> requests.add(projection(event, "")));
+        return send(requests).replaceWithVoid();
+    }
+
+    private Request projection(ProjectedEvent projected, String channel) {
+        JobEvent<?> event = projected.event();
+        RecordedEvent recorded = projected.recorded();
+        HistoryEntry entry = HistoryEntry.of(recorded);
+        Request request = Request.cmd(Command.EVALSHA).arg(ProjectionScript.SHA).arg(2)
+                .arg(keys.job(event.jobId()))
+                .arg(keys.history(event.jobId()))
+                .arg(recorded.seq())
+                .arg(entry.json())
+                .arg(event.id().toString())
+                .arg(event.type().routingKey())
+                .arg(entry.time())
+                .arg(historyCap)
+                .arg(ttlSeconds)
+                .arg(channel)
+                .arg(PhaseMachine.phaseAfter(event.type()).map(Enum::name).orElse(""));
+        List<String> transitions = ProjectionScript.transitionsOf(event.type());
+        request.arg(transitions.size() / 2);
+        transitions.forEach(request::arg);
+        PhaseFields.of(event).forEach(request::arg);
+        return request;
+    }
+
+    /** Sends the pipeline, loading the script first if Redis does not know it (e.g. after a restart). */
+    private Uni<List<Response>> send(List<Request> requests) {
+        return redis.batch(requests).onFailure(RedisJobView::isUnknownScript).recoverWithUni(failure -> {
+            LOG.info("Redis does not know the projection script (restarted?); loading it");
+            return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ProjectionScript.SOURCE))
+                    .chain(() -> redis.batch(requests));
+        });
+    }
+
+    private static boolean isUnknownScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
+    }
+}

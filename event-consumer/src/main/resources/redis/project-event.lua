@@ -1,0 +1,47 @@
+-- Projects one recorded event onto a job's Redis view, atomically (PROJECTION_CONTRACT.md).
+--
+-- KEYS[1] the job hash, KEYS[2] the job's history sorted set.
+-- ARGV[1] seq, ARGV[2] history entry JSON, ARGV[3] event id, ARGV[4] event type, ARGV[5] event time,
+-- ARGV[6] history cap, ARGV[7] TTL in seconds, ARGV[8] pub/sub channel ('' = do not publish),
+-- ARGV[9] the phase the event leads to ('' = none), ARGV[10] number N of transitions, then N pairs
+-- (phase before, phase after) computed by PhaseMachine.apply for this event type, '' standing for "no phase yet",
+-- then field/value pairs the event contributes to the hash when it is the event that sets the job's phase.
+--
+-- The transitions come from Java so the phase order lives in one place (PhaseMachine); this script only looks up
+-- the current phase, which makes the monotonic update atomic even when instances project one job at once.
+-- Returns 1 when the event was projected, 0 when its history entry was already there (a redelivered duplicate).
+local seq = tonumber(ARGV[1])
+if redis.call('ZADD', KEYS[2], seq, ARGV[2]) == 0 then
+    return 0
+end
+redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[6]) + 1))
+
+local transitionCount = tonumber(ARGV[10])
+local transitions = {}
+for i = 0, transitionCount - 1 do
+    transitions[ARGV[11 + 2 * i]] = ARGV[12 + 2 * i]
+end
+local current = redis.call('HGET', KEYS[1], 'phase') or ''
+local nextPhase = transitions[current]
+if nextPhase and nextPhase ~= current then
+    redis.call('HSET', KEYS[1], 'phase', nextPhase)
+    local firstField = 11 + 2 * transitionCount
+    if nextPhase == ARGV[9] and #ARGV > firstField then
+        redis.call('HSET', KEYS[1], unpack(ARGV, firstField))
+    end
+end
+
+-- The "last event" fields describe the newest event by seq, whatever order the projection ran in.
+local lastSeq = tonumber(redis.call('HGET', KEYS[1], 'lastSeq') or '0')
+if seq > lastSeq then
+    redis.call('HSET', KEYS[1], 'updatedAt', ARGV[5], 'lastEventId', ARGV[3], 'lastEventType', ARGV[4],
+        'lastSeq', ARGV[1])
+end
+
+local ttl = tonumber(ARGV[7])
+redis.call('EXPIRE', KEYS[1], ttl)
+redis.call('EXPIRE', KEYS[2], ttl)
+if ARGV[8] ~= '' then
+    redis.call('PUBLISH', ARGV[8], ARGV[2])
+end
+return 1

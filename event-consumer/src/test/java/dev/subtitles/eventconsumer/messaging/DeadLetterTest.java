@@ -1,0 +1,97 @@
+package dev.subtitles.eventconsumer.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.subtitles.common.event.EventType;
+import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.eventconsumer.testing.JobViews;
+import dev.subtitles.eventconsumer.testing.TestBroker;
+import dev.subtitles.eventconsumer.testing.TestBroker.DeadLetter;
+import dev.subtitles.eventconsumer.testing.TestEvents;
+import dev.subtitles.eventconsumer.testing.TestTopology;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class DeadLetterTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static TestBroker broker;
+
+    @Inject
+    JobViews views;
+
+    @BeforeAll
+    static void connect() {
+        broker = new TestBroker();
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        broker.close();
+    }
+
+    @BeforeEach
+    void awaitConsumer() {
+        TestTopology.awaitConsumerReady();
+    }
+
+    @Test
+    void garbageGoesToTheDeadLetterQueueWithItsReasonAndTheNextEventIsProjected() {
+        byte[] garbage = "this is not JSON at all".getBytes(StandardCharsets.UTF_8);
+        JobEvent<EventPayload> next = TestEvents.event(UUID.randomUUID(), EventType.DOWNLOAD_REQUESTED);
+
+        broker.publishRaw("subtitle.ready", garbage, "application/cloudevents+json");
+        broker.publish(next);
+
+        DeadLetter deadLetter = awaitDeadLetter();
+        assertThat(deadLetter.body()).isEqualTo(garbage);
+        assertThat(deadLetter.reason()).startsWith("body is not JSON");
+        await().atMost(PATIENCE).until(() -> "DOWNLOAD_QUEUED".equals(views.phase(next.jobId())));
+    }
+
+    @Test
+    void validJsonThatIsNotAValidCloudEventGoesToTheDeadLetterQueueWithItsReason() {
+        String jobId = UUID.randomUUID().toString();
+        byte[] invalid = ("{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/subtitles/x/y\","
+                + "\"type\":\"subtitle.ready\",\"subject\":\"" + jobId + "\",\"time\":\"2026-11-25T14:01:30.123456Z\","
+                + "\"datacontenttype\":\"application/json\",\"dataschema\":\"urn:subtitles:subtitle.ready:v1\","
+                + "\"data\":{\"provider\":\"opensubtitles\"}}").getBytes(StandardCharsets.UTF_8);
+        JobEvent<EventPayload> next = TestEvents.event(UUID.randomUUID(), EventType.DOWNLOAD_REQUESTED);
+
+        broker.publishRaw("subtitle.ready", invalid, "application/cloudevents+json");
+        broker.publish(next);
+
+        DeadLetter deadLetter = awaitDeadLetter();
+        assertThat(deadLetter.body()).isEqualTo(invalid);
+        assertThat(deadLetter.reason()).contains("does not match urn:subtitles:subtitle.ready:v1");
+        assertThat(deadLetter.headers()).containsKey("x-original-routing-key");
+        await().atMost(PATIENCE).until(() -> "DOWNLOAD_QUEUED".equals(views.phase(next.jobId())));
+        assertThat(views.job(UUID.fromString(jobId))).isEmpty();
+    }
+
+    private static DeadLetter awaitDeadLetter() {
+        AtomicReference<DeadLetter> received = new AtomicReference<>();
+        await().atMost(PATIENCE).until(() -> {
+            received.set(broker.nextDeadLetter());
+            return received.get() != null;
+        });
+        return received.get();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.subtitles.eventconsumer.projection;
+
+import static dev.subtitles.common.event.EventType.DOWNLOAD_REQUESTED;
+import static dev.subtitles.common.event.EventType.DOWNLOAD_STARTED;
+import static dev.subtitles.common.event.EventType.SUBTITLE_READY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.subtitles.common.event.EventType;
+import dev.subtitles.eventconsumer.testing.JobViews;
+import dev.subtitles.eventconsumer.testing.RedisProxyResource;
+import dev.subtitles.eventconsumer.testing.RedisProxyResource.InjectRedisProxy;
+import dev.subtitles.eventconsumer.testing.TcpProxy;
+import dev.subtitles.eventconsumer.testing.TestBroker;
+import dev.subtitles.eventconsumer.testing.TestEvents;
+import dev.subtitles.eventconsumer.testing.TestTopology;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The application reaches Redis through a proxy this test cuts for a few seconds while events keep coming. */
+@QuarkusTest
+@WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = RedisProxyResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class RedisOutageTest {
+
+    private static final EventType[] LIFECYCLE = { DOWNLOAD_REQUESTED, DOWNLOAD_STARTED, SUBTITLE_READY };
+    private static TestBroker broker;
+
+    @InjectRedisProxy
+    TcpProxy redisProxy;
+    @Inject
+    JobViews views;
+
+    @BeforeAll
+    static void connect() {
+        broker = new TestBroker();
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        broker.close();
+    }
+
+    @BeforeEach
+    void awaitConsumer() {
+        TestTopology.awaitConsumerReady();
+    }
+
+    @Test
+    void noEventIsLostWhileRedisIsAwayForAFewSeconds() throws InterruptedException {
+        List<UUID> jobs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            jobs.add(UUID.randomUUID());
+        }
+        publishStep(jobs, 0);
+
+        redisProxy.cut();
+        try {
+            publishStep(jobs, 1);
+            Thread.sleep(1_000);
+            publishStep(jobs, 2);
+            Thread.sleep(2_000);
+        } finally {
+            redisProxy.restore();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (UUID jobId : jobs) {
+                assertThat(views.history(jobId)).as("history of job %s", jobId).hasSize(LIFECYCLE.length);
+                assertThat(views.phase(jobId)).isEqualTo("DONE");
+            }
+        });
+    }
+
+    private static void publishStep(List<UUID> jobs, int step) {
+        for (UUID jobId : jobs) {
+            broker.publish(TestEvents.event(jobId, LIFECYCLE[step]));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.subtitles.eventconsumer.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.URI;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Puts a {@link TcpProxy} between the application and Redis; inject it with {@link InjectRedisProxy}. */
+public class RedisProxyResource implements QuarkusTestResourceLifecycleManager {
+
+    private TcpProxy proxy;
+
+    @Override
+    public Map<String, String> start() {
+        URI redis = URI.create(System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
+        proxy = new TcpProxy(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
+        return Map.of("quarkus.redis.hosts", "redis://localhost:" + proxy.port());
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(proxy,
+                new TestInjector.AnnotatedAndMatchesType(InjectRedisProxy.class, TcpProxy.class));
+    }
+
+    @Override
+    public void stop() {
+        proxy.close();
+    }
+
+    /** Marks the test field that receives the proxy. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface InjectRedisProxy {
+    }
+}
