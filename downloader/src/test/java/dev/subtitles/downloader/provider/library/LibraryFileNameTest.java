@@ -13,6 +13,12 @@ class LibraryFileNameTest {
     }
 
     @Test
+    void filmWithYearAndBareImdbIdAsTheSampleLibraryNamesIt() {
+        assertThat(LibraryFileName.parse("The Lighthouse Clock (2011) tt9900001.es.srt")).contains(
+                new LibraryFileName("The Lighthouse Clock", 2011, "tt9900001", null, null, "es", false));
+    }
+
+    @Test
     void filmWithYearOnly() {
         assertThat(LibraryFileName.parse("Paper Boats (2015).en.srt"))
                 .contains(new LibraryFileName("Paper Boats", 2015, null, null, null, "en", false));
