@@ -41,7 +41,7 @@ class JobCancellationTest {
 
     @BeforeEach
     void setUp() {
-        projection = new Projection(redis, config.projection().keyPrefix(), config.projection().eventLogSchema());
+        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
         published = new PublishedEvents(config.exchange());
     }
 

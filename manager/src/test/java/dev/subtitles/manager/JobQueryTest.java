@@ -41,7 +41,7 @@ class JobQueryTest {
 
     @BeforeEach
     void projection() {
-        projection = new Projection(redis, config.projection().keyPrefix(), config.projection().eventLogSchema());
+        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
     }
 
     @AfterEach

@@ -97,9 +97,11 @@ public interface ManagerConfig {
     /** Where the projection written by the event-consumer lives. */
     interface Projection {
 
-        /** Prefix of every Redis key and channel of the projection (same value as the event-consumer's). */
-        @WithDefault("")
-        String keyPrefix();
+        /**
+         * Prefix of every Redis key and channel of the projection (same value as the event-consumer's); none by
+         * default. Optional rather than defaulting to "", since an empty value counts as missing in configuration.
+         */
+        Optional<String> keyPrefix();
 
         /** PostgreSQL schema of the durable event log table {@code job_event}, read when Redis has nothing. */
         @WithDefault("events")

@@ -13,7 +13,7 @@ public class ProjectionKeys {
     private final String prefix;
 
     public ProjectionKeys(ManagerConfig config) {
-        this.prefix = config.projection().keyPrefix();
+        this.prefix = config.projection().keyPrefix().orElse("");
     }
 
     /** The hash with the job's phase, result and last event. */

@@ -62,7 +62,7 @@ class ManagerBenchmark {
                     i -> OpenLoopLoad.Call.post(jobs, Jobs.body("Bench " + rate + " " + i))));
         }
 
-        Projection projection = new Projection(redis, config.projection().keyPrefix(),
+        Projection projection = new Projection(redis, config.projection().keyPrefix().orElse(""),
                 config.projection().eventLogSchema());
         try {
             UUID job = Jobs.submit("Fifty events");

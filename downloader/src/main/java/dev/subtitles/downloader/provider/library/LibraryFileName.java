@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * <p>
  * Accepted shapes (extension {@code .srt} or {@code .vtt}, the language code right before it):
  * <ul>
- * <li>{@code Title (Year).en.srt}, optionally with an IMDb id: {@code Title (Year) [tt0000001].en.srt} (in a packaged jar, resource names must not contain brackets: the sample library writes {@code Title (Year) tt0000001.en.srt});</li>
+ * <li>{@code Title (Year).en.srt}, optionally with an IMDb id: {@code Title (Year) [tt0000001].en.srt} (in a packaged jar,
+ * resource names must not contain brackets: the sample library writes {@code Title (Year) tt0000001.en.srt});</li>
  * <li>{@code Show.S01E02.es.srt} or {@code Show (2019) - S01E02.es.vtt} for episodes;</li>
  * <li>a {@code .hi} or {@code .sdh} marker before the language for hearing-impaired subtitles:
  * {@code Title (Year).hi.en.srt}.</li>
