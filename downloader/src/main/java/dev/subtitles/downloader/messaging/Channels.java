@@ -12,9 +12,6 @@ public final class Channels {
     /** Outgoing: undecodable messages, through the default exchange straight into the DLQ. */
     public static final String DEAD_LETTERS = "download-dead-letters";
 
-    /** Header carrying the attempt number of a request copy that comes back from a delay queue. */
-    public static final String ATTEMPT_HEADER = "x-attempt";
-
     private Channels() {
     }
 }

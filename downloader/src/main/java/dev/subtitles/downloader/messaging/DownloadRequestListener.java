@@ -13,6 +13,8 @@ import dev.subtitles.common.event.EventDecodingException;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
+import dev.subtitles.common.worker.DeadLetterPublisher;
+import dev.subtitles.common.worker.RetryScheduler;
 import dev.subtitles.downloader.service.AttemptMetrics;
 import dev.subtitles.downloader.service.DownloadJobProcessor;
 import io.smallrye.mutiny.Uni;
@@ -81,7 +83,7 @@ public class DownloadRequestListener {
         if (metadata == null) {
             return 1;
         }
-        Object value = metadata.getHeaders().get(Channels.ATTEMPT_HEADER);
+        Object value = metadata.getHeaders().get(RetryScheduler.ATTEMPT_HEADER);
         if (value instanceof Number number && number.intValue() >= 1) {
             return number.intValue();
         }

@@ -22,11 +22,12 @@ import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.TranslateRequested;
+import dev.subtitles.common.worker.Backoff;
+import dev.subtitles.common.worker.EventPublisher;
+import dev.subtitles.common.worker.JobPhases;
+import dev.subtitles.common.worker.RetryScheduler;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.job.AttemptClaims;
-import dev.subtitles.downloader.job.JobPhases;
-import dev.subtitles.downloader.messaging.EventPublisher;
-import dev.subtitles.downloader.messaging.RetryScheduler;
 import dev.subtitles.downloader.scoring.ScoredCandidate;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
@@ -54,6 +55,7 @@ public class DownloadJobProcessor {
     private final AttemptClaims claims;
     private final EventPublisher events;
     private final RetryScheduler retries;
+    private final Backoff backoff;
     private final AttemptMetrics metrics;
     private final Clock clock;
     private final URI source;
@@ -61,12 +63,13 @@ public class DownloadJobProcessor {
     private final int maxAttempts;
 
     public DownloadJobProcessor(SubtitleSearch search, JobPhases phases, AttemptClaims claims, EventPublisher events,
-            RetryScheduler retries, AttemptMetrics metrics, DownloaderConfig config, Clock clock) {
+            RetryScheduler retries, Backoff backoff, AttemptMetrics metrics, DownloaderConfig config, Clock clock) {
         this.search = search;
         this.phases = phases;
         this.claims = claims;
         this.events = events;
         this.retries = retries;
+        this.backoff = backoff;
         this.metrics = metrics;
         this.clock = clock;
         this.instance = config.instance();
@@ -158,7 +161,7 @@ public class DownloadJobProcessor {
         }
         Instant now = clock.instant();
         Duration waitAtLeast = Duration.between(now, unavailable.notBefore());
-        Duration delay = retries.delayAfter(job.attempt(), waitAtLeast.isNegative() ? Duration.ZERO : waitAtLeast);
+        Duration delay = backoff.after(job.attempt(), waitAtLeast.isNegative() ? Duration.ZERO : waitAtLeast);
         int next = job.attempt() + 1;
         return events.publish(event(request, job.attempt(),
                 new RetryScheduled(Stage.DOWNLOAD, next, now.plus(delay), unavailable.error())))

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,12 +19,13 @@ import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.event.payload.Translated;
 import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.worker.Backoff;
+import dev.subtitles.common.worker.EventPublisher;
+import dev.subtitles.common.worker.JobPhases;
+import dev.subtitles.common.worker.RetryScheduler;
 import dev.subtitles.translator.config.TranslatorConfig;
 import dev.subtitles.translator.engine.PermanentEngineException;
 import dev.subtitles.translator.engine.TransientEngineException;
-import dev.subtitles.translator.messaging.Backoff;
-import dev.subtitles.translator.messaging.EventPublisher;
-import dev.subtitles.translator.messaging.RetryScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
@@ -57,14 +57,13 @@ public class TranslateRequestHandler {
     private final MeterRegistry metrics;
 
     public TranslateRequestHandler(SubtitleTranslationService translations, JobPhases phases, EventPublisher events,
-            RetryScheduler retries, TranslatorConfig config, MeterRegistry metrics) {
+            RetryScheduler retries, Backoff backoff, TranslatorConfig config, MeterRegistry metrics) {
         this.metrics = metrics;
         this.translations = translations;
         this.phases = phases;
         this.events = events;
         this.retries = retries;
-        this.backoff = new Backoff(config.retry().initialDelay(), config.retry().maxDelay(), config.retry().jitter(),
-                () -> ThreadLocalRandom.current().nextDouble());
+        this.backoff = backoff;
         this.maxAttempts = config.retry().maxAttempts();
         this.source = JobEvent.source("translator", config.instance());
     }

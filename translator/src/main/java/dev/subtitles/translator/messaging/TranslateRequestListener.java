@@ -13,6 +13,8 @@ import dev.subtitles.common.event.EventDecodingException;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.TranslateRequested;
+import dev.subtitles.common.worker.DeadLetterPublisher;
+import dev.subtitles.common.worker.RetryScheduler;
 import dev.subtitles.translator.job.TranslateRequestHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -80,7 +82,7 @@ public class TranslateRequestListener {
 
     private static int attemptOf(Message<byte[]> message) {
         return message.getMetadata(IncomingRabbitMQMetadata.class)
-                .map(metadata -> metadata.getHeaders().get(Channels.ATTEMPT_HEADER))
+                .map(metadata -> metadata.getHeaders().get(RetryScheduler.ATTEMPT_HEADER))
                 .filter(Number.class::isInstance).map(value -> ((Number) value).intValue())
                 .filter(attempt -> attempt >= 1)
                 .orElse(1);

@@ -10,6 +10,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.subtitles.common.worker.DelayQueues;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

@@ -1,4 +1,4 @@
-package dev.subtitles.translator.messaging;
+package dev.subtitles.common.worker;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.List;
  * goes to the shortest tier at least as long as its delay, with its own delay as per-message expiration: it waits at
  * least its delay and at most its tier. No consumer is held meanwhile.
  * <p>
- * Queue names carry the tier ({@code translator.requests.delay.10000ms}): other retry settings declare other
+ * Queue names carry the tier ({@code <work queue>.delay.10000ms}): other retry settings declare other
  * queues instead of clashing with the arguments of existing ones.
  */
 public final class DelayQueues {

@@ -1,6 +1,7 @@
-package dev.subtitles.translator.messaging;
+package dev.subtitles.common.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 
@@ -35,5 +36,10 @@ class BackoffTest {
     void aWaitTheEngineAskedForIsAFloor() {
         assertThat(new Backoff(INITIAL, MAX, 0.2, () -> 0.5).after(1, Duration.ofSeconds(30)))
                 .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void jitterOutsideZeroToOneIsRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Backoff(INITIAL, MAX, 1.5, () -> 0.0));
     }
 }

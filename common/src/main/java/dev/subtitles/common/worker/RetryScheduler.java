@@ -1,11 +1,8 @@
-package dev.subtitles.translator.messaging;
+package dev.subtitles.common.worker;
 
 import java.time.Duration;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -17,11 +14,13 @@ import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
 /**
  * Puts a copy of a request on a delay queue (see {@link DelayQueues}); it comes back to the work queue when the
- * delay is over, carrying its attempt number in {@link Channels#ATTEMPT_HEADER}. The request keeps its event id: it
- * is the same request, tried again.
+ * delay is over, carrying its attempt number in {@link #ATTEMPT_HEADER}. The request keeps its event id: it is the
+ * same request, tried again.
  */
-@ApplicationScoped
 public class RetryScheduler {
+
+    /** Header carrying the attempt number of a request copy that comes back from a delay queue. */
+    public static final String ATTEMPT_HEADER = "x-attempt";
 
     private static final Logger LOG = Logger.getLogger(RetryScheduler.class);
     private static final int PERSISTENT = 2;
@@ -30,8 +29,8 @@ public class RetryScheduler {
     private final EventCodec codec;
     private final DelayQueues delayQueues;
 
-    public RetryScheduler(@Channel(Channels.RETRIES) MutinyEmitter<byte[]> emitter, EventCodec codec,
-            DelayQueues delayQueues) {
+    /** @param emitter a channel to the default exchange with publisher confirms on */
+    public RetryScheduler(MutinyEmitter<byte[]> emitter, EventCodec codec, DelayQueues delayQueues) {
         this.emitter = emitter;
         this.codec = codec;
         this.delayQueues = delayQueues;
@@ -43,7 +42,7 @@ public class RetryScheduler {
         Duration expiration = delay.compareTo(tier) > 0 ? tier : delay;
         OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
                 .withRoutingKey(delayQueues.queueName(tier))
-                .withHeaders(Map.of(Channels.ATTEMPT_HEADER, attempt))
+                .withHeaders(Map.of(ATTEMPT_HEADER, attempt))
                 .withExpiration(Long.toString(Math.max(expiration.toMillis(), 1)))
                 .withContentType(codec.contentType())
                 .withDeliveryMode(PERSISTENT)
@@ -51,7 +50,7 @@ public class RetryScheduler {
                 .build();
         return Uni.createFrom().item(() -> codec.encode(request))
                 .flatMap(body -> emitter.sendMessage(Message.of(body).addMetadata(metadata)))
-                .invoke(() -> LOG.debugf("job %s attempt %d in %s (queue %s)", request.jobId(), attempt, delay,
+                .invoke(() -> LOG.debugf("Job %s attempt %d in %s (queue %s)", request.jobId(), attempt, delay,
                         delayQueues.queueName(tier)));
     }
 }

@@ -1,4 +1,4 @@
-package dev.subtitles.translator.messaging;
+package dev.subtitles.common.worker;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
@@ -6,7 +6,7 @@ import java.util.function.DoubleSupplier;
 /**
  * Exponential backoff with jitter: the delay after failed attempt {@code n} is {@code initial * 2^(n-1)}, capped at
  * {@code max}, then shortened by a random fraction up to {@code jitter} so that jobs that failed together do not
- * come back together. A wait the failing server asked for ({@code Retry-After}) is a floor.
+ * come back together. A wait the failing party asked for ({@code Retry-After}) is a floor.
  */
 public final class Backoff {
 

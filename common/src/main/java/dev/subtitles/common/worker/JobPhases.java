@@ -1,23 +1,20 @@
-package dev.subtitles.translator.job;
+package dev.subtitles.common.worker;
 
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.phase.JobPhase;
-import dev.subtitles.translator.config.TranslatorConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads a job's current phase from the event-consumer's projection (Redis hash {@code job:{id}}, field
- * {@code phase}). The translator never writes it; it looks before each step so that a cancelled job stops early.
+ * Reads a job's current phase from the event-consumer's projection (Redis hash {@code <prefix><job id>}, field
+ * {@code phase}). Workers never write it (the event-consumer is its single writer); they look before each step so
+ * that a cancelled job stops early.
  */
-@ApplicationScoped
 public class JobPhases {
 
     private static final Logger LOG = Logger.getLogger(JobPhases.class);
@@ -25,9 +22,9 @@ public class JobPhases {
     private final ReactiveHashCommands<String, String, String> hashes;
     private final String keyPrefix;
 
-    public JobPhases(ReactiveRedisDataSource redis, TranslatorConfig config) {
+    public JobPhases(ReactiveRedisDataSource redis, String keyPrefix) {
         this.hashes = redis.hash(String.class);
-        this.keyPrefix = config.phases().keyPrefix();
+        this.keyPrefix = keyPrefix;
     }
 
     /**
@@ -43,12 +40,17 @@ public class JobPhases {
             try {
                 return Optional.of(JobPhase.valueOf(value));
             } catch (IllegalArgumentException e) {
-                LOG.warnf("job %s has an unknown phase '%s' in Redis; carrying on", jobId, value);
+                LOG.warnf("Job %s has an unknown phase '%s' in Redis; carrying on", jobId, value);
                 return Optional.empty();
             }
         }).onFailure().recoverWithItem(failure -> {
-            LOG.warnf("cannot read the phase of job %s (%s); carrying on", jobId, failure.getMessage());
+            LOG.warnf("Cannot read the phase of job %s (%s); carrying on", jobId, failure.getMessage());
             return Optional.<JobPhase> empty();
         });
+    }
+
+    /** Whether the projection says the job was cancelled. */
+    public Uni<Boolean> isCancelled(UUID jobId) {
+        return phaseOf(jobId).map(phase -> phase.filter(JobPhase.CANCELLED::equals).isPresent());
     }
 }

@@ -1,6 +1,7 @@
-package dev.subtitles.translator.messaging;
+package dev.subtitles.common.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 
@@ -31,5 +32,11 @@ class DelayQueuesTest {
     @Test
     void queueNamesCarryTheWorkQueueAndTheTier() {
         assertThat(queues.queueName(Duration.ofSeconds(20))).isEqualTo("translator.requests.delay.20000ms");
+    }
+
+    @Test
+    void aMaximumBelowTheInitialDelayIsRejected() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DelayQueues("translator.requests", Duration.ofSeconds(10), Duration.ofSeconds(5)));
     }
 }

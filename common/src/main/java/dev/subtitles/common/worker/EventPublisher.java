@@ -1,8 +1,5 @@
-package dev.subtitles.downloader.messaging;
+package dev.subtitles.common.worker;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -13,10 +10,9 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
 /**
- * Publishes events to the topic exchange with the event type as routing key, persistent, and completes only when
- * the broker has confirmed the message (the channel has publisher confirms on).
+ * Publishes events to the topic exchange with the event type as routing key, persistent, and completes only once
+ * the broker has confirmed the message.
  */
-@ApplicationScoped
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
@@ -25,7 +21,8 @@ public class EventPublisher {
     private final MutinyEmitter<byte[]> emitter;
     private final EventCodec codec;
 
-    public EventPublisher(@Channel(Channels.EVENTS) MutinyEmitter<byte[]> emitter, EventCodec codec) {
+    /** @param emitter a channel to the events exchange with publisher confirms on */
+    public EventPublisher(MutinyEmitter<byte[]> emitter, EventCodec codec) {
         this.emitter = emitter;
         this.codec = codec;
     }

@@ -1,26 +1,21 @@
-package dev.subtitles.translator.messaging;
+package dev.subtitles.common.worker;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.subtitles.common.messaging.Topology;
-import dev.subtitles.translator.config.TranslatorConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
 /**
- * Moves a message this service cannot handle to its DLQ with the reason in {@code x-dead-letter-reason}.
+ * Moves a message a worker cannot handle to its DLQ with the reason in {@code x-dead-letter-reason}.
  * <p>
  * A plain reject dead-letters too, but AMQP cannot add a header to a rejected message; so a copy goes straight to
  * the DLQ through the default exchange, confirmed, and only then is the original acked.
  */
-@ApplicationScoped
 public class DeadLetterPublisher {
 
     private static final int PERSISTENT = 2;
@@ -28,10 +23,13 @@ public class DeadLetterPublisher {
     private final MutinyEmitter<byte[]> emitter;
     private final String deadLetterQueue;
 
-    public DeadLetterPublisher(@Channel(Channels.DEAD_LETTERS) MutinyEmitter<byte[]> emitter,
-            TranslatorConfig config) {
+    /**
+     * @param emitter a channel to the default exchange with publisher confirms on
+     * @param workQueue the work queue whose DLQ ({@link Topology#DEAD_LETTER_QUEUE_SUFFIX}) receives the copies
+     */
+    public DeadLetterPublisher(MutinyEmitter<byte[]> emitter, String workQueue) {
         this.emitter = emitter;
-        this.deadLetterQueue = config.messaging().queue() + Topology.DEAD_LETTER_QUEUE_SUFFIX;
+        this.deadLetterQueue = workQueue + Topology.DEAD_LETTER_QUEUE_SUFFIX;
     }
 
     /** Publishes {@code body} with its original headers plus the reason to the DLQ; the item is the confirm. */
