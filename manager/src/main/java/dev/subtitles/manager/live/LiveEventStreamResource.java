@@ -33,6 +33,7 @@ public class LiveEventStreamResource {
     }
 
     @GET
+    @KnownJobOnly
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@RestPath String id, @RestHeader("Last-Event-ID") String lastEventId,
             @Context Sse sse) {

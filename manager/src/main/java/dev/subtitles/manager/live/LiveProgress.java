@@ -48,15 +48,9 @@ public class LiveProgress {
      * subscriber falls too far behind; it completes after {@link LiveMessage.End}. It honours the subscriber's
      * demand: ask again once a message is written.
      */
-    @WithSpan("LiveProgress.watch")
     public Multi<LiveMessage> watch(String id, long afterSeq) {
         LOG.debugf("live client for job %s after %d", id, afterSeq);
-        return Uni.createFrom().item(() -> parse(id))
-                .call(jobId -> jobs.exists(jobId).invoke(known -> {
-                    if (!known) {
-                        throw new JobNotFoundException(id);
-                    }
-                }))
+        return requireJob(id)
                 .flatMap(jobId -> states.stateOf(jobId).map(state -> new Start(jobId, state.phase().isTerminal()
                         ? state.phase()
                         : null)))
@@ -70,6 +64,16 @@ public class LiveProgress {
                     });
                     watch.start(feed);
                 }));
+    }
+
+    /** The id of job {@code id}; fails with {@link JobNotFoundException} when no such job was submitted. */
+    @WithSpan("LiveProgress.requireJob")
+    public Uni<UUID> requireJob(String id) {
+        return Uni.createFrom().item(() -> parse(id)).call(jobId -> jobs.exists(jobId).invoke(known -> {
+            if (!known) {
+                throw new JobNotFoundException(id);
+            }
+        }));
     }
 
     private static UUID parse(String id) {
