@@ -1,0 +1,89 @@
+package dev.subtitles.manager.live;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.manager.projection.JobEventFeed;
+import dev.subtitles.manager.service.JobNotFoundException;
+import dev.subtitles.manager.service.JobStateService;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * A job's progress as one stream per client, whatever the transport: the history, then each event as soon as it is
+ * projected, then {@link LiveMessage.End}; {@link LiveMessage.KeepAlive} while idle. All clients of this instance
+ * share the one Redis subscription of {@link JobEventFeed}.
+ */
+@ApplicationScoped
+public class LiveProgress {
+
+    private static final Logger LOG = Logger.getLogger(LiveProgress.class);
+
+    private final KnownJobs jobs;
+    private final JobStateService states;
+    private final LiveHistory history;
+    private final JobEventFeed feed;
+    private final LiveConfig config;
+    private final Vertx vertx;
+
+    public LiveProgress(KnownJobs jobs, JobStateService states, LiveHistory history, JobEventFeed feed,
+            LiveConfig config, Vertx vertx) {
+        this.jobs = jobs;
+        this.states = states;
+        this.history = history;
+        this.feed = feed;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /**
+     * Watches job {@code id} from the event after {@code afterSeq} (0: from the start). The stream fails at once
+     * with {@link JobNotFoundException} for an unknown job, later with {@link SlowClientException} when the
+     * subscriber falls too far behind; it completes after {@link LiveMessage.End}. It honours the subscriber's
+     * demand: ask again once a message is written.
+     */
+    public Multi<LiveMessage> watch(String id, long afterSeq) {
+        LOG.debugf("live client for job %s after %d", id, afterSeq);
+        return requireJob(id)
+                .flatMap(jobId -> states.stateOf(jobId).map(state -> new Start(jobId, state.phase().isTerminal()
+                        ? state.phase()
+                        : null)))
+                .onItem().transformToMulti(start -> Multi.createFrom().<LiveMessage> emitter(emitter -> {
+                    JobWatch watch = new JobWatch(start.jobId(), afterSeq, start.terminalPhase(), history, config,
+                            emitter);
+                    long timer = vertx.setPeriodic(config.keepAliveInterval().toMillis(), tick -> watch.keepAlive());
+                    emitter.onTermination(() -> {
+                        vertx.cancelTimer(timer);
+                        watch.stop();
+                    });
+                    watch.start(feed);
+                }));
+    }
+
+    /** The id of job {@code id}; fails with {@link JobNotFoundException} when no such job was submitted. */
+    @WithSpan("LiveProgress.requireJob")
+    public Uni<UUID> requireJob(String id) {
+        return Uni.createFrom().item(() -> parse(id)).call(jobId -> jobs.exists(jobId).invoke(known -> {
+            if (!known) {
+                throw new JobNotFoundException(id);
+            }
+        }));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new JobNotFoundException(id);
+        }
+    }
+
+    private record Start(UUID jobId, JobPhase terminalPhase) {
+    }
+}
