@@ -44,7 +44,7 @@ class LiveEventStreamTest {
 
     @BeforeEach
     void projection() {
-        projection = new Projection(redis, config.projection().keyPrefix(), config.projection().eventLogSchema());
+        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
     }
 
     @AfterEach

@@ -45,7 +45,7 @@ class LiveWebSocketTest {
 
     @BeforeEach
     void projection() {
-        projection = new Projection(redis, config.projection().keyPrefix(), config.projection().eventLogSchema());
+        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
     }
 
     @AfterEach
