@@ -44,6 +44,12 @@ public class ProjectionReader {
                 Integer.toString(limit), "WITHSCORES").map(ProjectionReader::toEntries);
     }
 
+    /** History entries with {@code seq > afterSeq}, oldest first (the order a live client needs), at most {@code limit}. */
+    public Uni<List<HistoryEntry>> historyAfter(UUID jobId, long afterSeq, int limit) {
+        return redis.execute("ZRANGE", keys.history(jobId), "(" + afterSeq, "+inf", "BYSCORE", "LIMIT", "0",
+                Integer.toString(limit), "WITHSCORES").map(ProjectionReader::toEntries);
+    }
+
     /** Member and score pairs: nested in RESP3, flat (member, score, member, score...) in RESP2. */
     private static List<HistoryEntry> toEntries(Response response) {
         List<HistoryEntry> entries = new ArrayList<>();
