@@ -19,10 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
+import dev.subtitles.common.testing.TcpProxy;
 import dev.subtitles.eventconsumer.testing.JobViews;
 import dev.subtitles.eventconsumer.testing.RedisProxyResource;
 import dev.subtitles.eventconsumer.testing.RedisProxyResource.InjectRedisProxy;
-import dev.subtitles.eventconsumer.testing.TcpProxy;
 import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;

@@ -1,5 +1,7 @@
 package dev.subtitles.eventconsumer.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -7,6 +9,7 @@ import java.lang.annotation.Target;
 import java.net.URI;
 import java.util.Map;
 
+import dev.subtitles.common.testing.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** Puts a {@link TcpProxy} between the application and Redis; inject it with {@link InjectRedisProxy}. */
@@ -17,7 +20,11 @@ public class RedisProxyResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         URI redis = URI.create(System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
-        proxy = new TcpProxy(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
+        try {
+            proxy = new TcpProxy(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Redis proxy", e);
+        }
         return Map.of("quarkus.redis.hosts", "redis://localhost:" + proxy.port());
     }
 

@@ -1,5 +1,7 @@
 package dev.subtitles.manager.support;
 
+import dev.subtitles.common.testing.TcpProxy;
+
 /** Cuts and restores the manager's connection to the broker (see {@link TestInfrastructure}). */
 public final class BrokerOutage {
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.subtitles.common.testing.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

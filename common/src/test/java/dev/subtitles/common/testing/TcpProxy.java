@@ -1,4 +1,4 @@
-package dev.subtitles.manager.support;
+package dev.subtitles.common.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,8 +14,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP forwarder that a test can cut and restore, to take "the broker" away from the service under test without
- * touching the real broker: cutting closes every forwarded connection and refuses new ones until restored.
+ * A TCP forwarder that a test can cut and restore, to take a server (broker, Redis, PostgreSQL) away from the service
+ * under test without touching the shared real server: cutting closes every forwarded connection and refuses new ones
+ * until restored.
  */
 public final class TcpProxy implements AutoCloseable {
 
