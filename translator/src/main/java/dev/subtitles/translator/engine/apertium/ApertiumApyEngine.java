@@ -32,9 +32,9 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * <p>
  * <b>Why batches are small.</b> APy cuts a request's text into at most ten parts of up to {@code PIPE_BUF} bytes,
  * or of 1,000 characters when more than two requests share a pipeline, and silently leaves out what does not fit;
- * a part boundary can also fall inside a sentence. Keeping a request (texts plus {@link ApertiumParagraphs#MARKUP_PER_TEXT}
- * per text) under 1,000 characters means APy never cuts it. A cut that still loses text changes the paragraph count
- * and is reported as a {@link MalformedReplyException}, so the batch is split and sent again.
+ * a part boundary can also fall inside a sentence. Keeping a request (the texts plus 8 characters of paragraph markup
+ * each) under 1,000 characters means APy never cuts it. A cut that still loses text changes the paragraph count and
+ * is reported as a {@link MalformedReplyException}, so the batch is split and sent again.
  * <p>
  * Failures are those of every HTTP engine ({@link HttpFailures}): APy answers 503 when a pipeline is stuck or timed
  * out (transient) and 400 for a request it refuses.

@@ -14,15 +14,6 @@ import dev.subtitles.translator.engine.MalformedReplyException;
  */
 final class ApertiumParagraphs {
 
-    /**
-     * The characters the paragraph markup adds to each text: {@code
-     * <p>
-     * }, {@code
-     * </p>
-     * } and the line break.
-     */
-    static final int MARKUP_PER_TEXT = "<p></p>\n".length();
-
     private static final Pattern PARAGRAPH = Pattern.compile("<p>(.*?)</p>", Pattern.DOTALL);
 
     private ApertiumParagraphs() {
