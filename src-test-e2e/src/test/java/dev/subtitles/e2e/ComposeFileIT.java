@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +29,23 @@ class ComposeFileIT {
     }
 
     @Test
-    void composeFileRunsInfrastructureAndTheFourServices() throws Exception {
+    void composeFileRunsInfrastructureApertiumApyAndTheFourServices() throws Exception {
         Result result = compose("config", "--services");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output().lines().toList()).containsExactlyInAnyOrder("postgres", "redis", "rabbitmq",
-                "event-consumer", "manager", "downloader", "translator");
+                "apertium-apy", "event-consumer", "manager", "downloader", "translator");
+    }
+
+    @Test
+    void translatorTranslatesThroughTheApertiumApyService() throws Exception {
+        Result result = compose("config");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        Matcher translator = Pattern.compile("(?ms)^  translator:\n(.*?)(?=^  \\S|^\\S|\\z)").matcher(result.output());
+        assertThat(translator.find()).as(result.output()).isTrue();
+        assertThat(translator.group(1)).contains("APERTIUM_MODE: apy").contains("APERTIUM_APY_URL: http://apertium-apy:2737")
+                .containsPattern("depends_on:\\s+apertium-apy:\\s+condition: service_healthy");
     }
 
     private static Result compose(String... arguments) throws IOException, InterruptedException {

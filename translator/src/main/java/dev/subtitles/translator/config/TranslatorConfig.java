@@ -87,6 +87,16 @@ public interface TranslatorConfig {
 
     interface Apertium {
 
+        /**
+         * How Apertium is reached: {@code cli} runs the {@code apertium} command line on this host, {@code apy} sends
+         * the batches to an Apertium APy server ({@link Apy}). The other settings of this group are the command line's.
+         */
+        @WithDefault("cli")
+        Mode mode();
+
+        /** The Apertium APy server, used when {@link #mode()} is {@code apy}. */
+        Apy apy();
+
         /** The {@code apertium} executable: a name on the {@code PATH} or a path. */
         @WithDefault("apertium")
         String command();
@@ -106,6 +116,36 @@ public interface TranslatorConfig {
         /** The most Apertium processes at one time, across all jobs (each takes a CPU core while it runs). */
         @WithDefault("2")
         int maxProcesses();
+
+        /** The two ways of running Apertium. */
+        enum Mode {
+            /** The {@code apertium} command line, one process per batch. */
+            CLI,
+            /** An Apertium APy HTTP server. */
+            APY
+        }
+
+        interface Apy {
+
+            /** The APy server's root URL ({@code apertium-apy} listens on port 2737 unless told otherwise). */
+            @WithDefault("http://localhost:2737")
+            URI url();
+
+            /** The most texts in one request. */
+            @WithDefault("20")
+            int maxItems();
+
+            /**
+             * The most characters of text in one request. With the paragraph markup (8 characters a text) a request
+             * stays under 1,000 characters, the size APy never cuts into parts.
+             */
+            @WithDefault("800")
+            int maxChars();
+
+            /** How long one request may take; APy itself gives up on a stuck pipeline after its own timeout. */
+            @WithDefault("30S")
+            Duration timeout();
+        }
     }
 
     interface LibreTranslate {

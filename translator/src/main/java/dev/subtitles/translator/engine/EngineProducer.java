@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.translator.config.TranslatorConfig;
+import dev.subtitles.translator.engine.apertium.ApertiumApyEngine;
 import dev.subtitles.translator.engine.apertium.ApertiumEngine;
 import dev.subtitles.translator.engine.deepl.DeepLEngine;
 import dev.subtitles.translator.engine.http.HttpEngineSettings;
@@ -33,7 +34,7 @@ public class EngineProducer {
     @Singleton
     TranslationEngine engine(TranslatorConfig config, Vertx vertx) {
         TranslationEngine engine = switch (config.engine()) {
-            case ApertiumEngine.NAME -> apertium(config.apertium());
+            case ApertiumEngine.NAME -> apertium(config.apertium(), vertx);
             case LibreTranslateEngine.NAME -> new LibreTranslateEngine(WebClient.create(vertx), settings(
                     config.libretranslate().url(), config.libretranslate().apiKey(),
                     config.libretranslate().maxItems(), config.libretranslate().maxChars(),
@@ -47,7 +48,8 @@ public class EngineProducer {
             default -> throw new IllegalArgumentException("unknown translator.engine '" + config.engine()
                     + "': expected apertium, libretranslate, deepl or openai");
         };
-        LOG.infof("translating with %s%s", engine.name(), engine.model() == null ? "" : " (" + engine.model() + ")");
+        LOG.infof("translating with %s%s (%s)", engine.name(),
+                engine.model() == null ? "" : " " + engine.model(), engine.getClass().getSimpleName());
         return engine;
     }
 
@@ -57,9 +59,14 @@ public class EngineProducer {
         }
     }
 
-    private static ApertiumEngine apertium(TranslatorConfig.Apertium apertium) {
-        return new ApertiumEngine(apertium.command(), new EngineLimits(apertium.maxItems(), apertium.maxChars()),
-                apertium.timeout(), apertium.maxProcesses());
+    private static TranslationEngine apertium(TranslatorConfig.Apertium apertium, Vertx vertx) {
+        return switch (apertium.mode()) {
+            case CLI -> new ApertiumEngine(apertium.command(),
+                    new EngineLimits(apertium.maxItems(), apertium.maxChars()), apertium.timeout(),
+                    apertium.maxProcesses());
+            case APY -> new ApertiumApyEngine(WebClient.create(vertx), settings(apertium.apy().url(),
+                    Optional.empty(), apertium.apy().maxItems(), apertium.apy().maxChars(), apertium.apy().timeout()));
+        };
     }
 
     private static HttpEngineSettings settings(URI url, Optional<String> apiKey, int maxItems, int maxChars,

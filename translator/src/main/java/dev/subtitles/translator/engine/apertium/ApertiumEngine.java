@@ -5,22 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
 import dev.subtitles.translator.engine.EngineLimits;
 import dev.subtitles.translator.engine.LanguagePair;
 import dev.subtitles.translator.engine.LanguageSupport;
-import dev.subtitles.translator.engine.MalformedReplyException;
 import dev.subtitles.translator.engine.PermanentEngineException;
 import dev.subtitles.translator.engine.TransientEngineException;
 import dev.subtitles.translator.engine.TranslationEngine;
@@ -28,20 +24,14 @@ import dev.subtitles.translator.engine.UnsupportedLanguagePairException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Apertium, offline, through its command line: {@code apertium -u -f html <mode>}.
+ * Apertium, offline, through its command line ({@code translator.apertium.mode=cli}): {@code apertium -u -f html
+ * <mode>}.
  * <p>
- * <b>Why the command line and not apertium-apy.</b> It needs no server to deploy, watch and keep in step with the
- * installed language data; what it costs is the start of the pipeline (about a second), paid once per batch. So
- * batches are large (hundreds of texts, a film in a few runs), each text travels as one HTML paragraph
- * ({@code
- *
-<p>
- * ...
- *
-</p>
- * }, which Apertium's HTML format treats as a block and leaves in place, so sentences never run
- * into each other), and the paragraphs are matched back by position. {@code -u} drops the {@code *} Apertium puts
- * before words it does not know.
+ * <b>Why the command line is the default.</b> It needs no server to deploy, watch and keep in step with the
+ * installed language data ({@link ApertiumApyEngine} is the mode for a shared Apertium APy server); what it costs is
+ * the start of the pipeline (about a second), paid once per run. So batches are large (hundreds of texts, a film in a
+ * few runs), travelling as {@link ApertiumParagraphs}. {@code -u} drops the {@code *} Apertium puts before words it
+ * does not know.
  * <p>
  * <b>Threads.</b> A run blocks, so runs happen on this engine's own pool of {@code maxProcesses} threads, never on
  * an event loop; the pool size is also the bound on Apertium processes running at once across all jobs.
@@ -51,7 +41,6 @@ public class ApertiumEngine implements TranslationEngine, AutoCloseable {
     public static final String NAME = "apertium";
 
     private static final Logger LOG = Logger.getLogger(ApertiumEngine.class);
-    private static final Pattern PARAGRAPH = Pattern.compile("<p>(.*?)</p>", Pattern.DOTALL);
 
     private final String command;
     private final EngineLimits limits;
@@ -123,24 +112,11 @@ public class ApertiumEngine implements TranslationEngine, AutoCloseable {
     }
 
     private List<String> run(String mode, List<String> texts) {
-        StringBuilder input = new StringBuilder();
-        for (String text : texts) {
-            input.append("<p>").append(text).append("</p>\n");
-        }
         long started = System.nanoTime();
-        String output = execute(List.of(command, "-u", "-f", "html", mode), input.toString());
+        String output = execute(List.of(command, "-u", "-f", "html", mode), ApertiumParagraphs.join(texts));
         LOG.debugf("apertium %s translated %d texts in %d ms", mode, texts.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        List<String> translations = new ArrayList<>(texts.size());
-        Matcher paragraph = PARAGRAPH.matcher(output);
-        while (paragraph.find()) {
-            translations.add(paragraph.group(1).strip());
-        }
-        if (translations.size() != texts.size()) {
-            throw new MalformedReplyException(
-                    "apertium " + mode + " gave back " + translations.size() + " paragraphs for " + texts.size());
-        }
-        return translations;
+        return ApertiumParagraphs.split(output, texts.size(), "apertium " + mode);
     }
 
     /** Runs a command with files for its standard streams: no pipe can fill up and stall it. */

@@ -1,5 +1,7 @@
 package dev.subtitles.translator.engine.apertium;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,9 +28,14 @@ final class ApertiumModes {
 
     /** Reads the output of {@code apertium -l}: one mode per line. Modes in unknown languages are left out. */
     static ApertiumModes parse(String listing) {
+        return of(Arrays.asList(listing.split("\\R")));
+    }
+
+    /** The modes named {@code <source>-<target>} ({@code eng-spa}); others and unknown languages are left out. */
+    static ApertiumModes of(Collection<String> names) {
         Map<LanguagePair, String> modes = new LinkedHashMap<>();
-        for (String line : listing.split("\\R")) {
-            String mode = line.strip();
+        for (String name : names) {
+            String mode = name.strip();
             String[] languages = mode.split("-");
             if (languages.length != 2) {
                 continue;
