@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.JobEvent;
@@ -63,7 +64,16 @@ class InfrastructureOutageTest {
     @Inject
     DownloaderConfig config;
 
-    private final EventProbe probe = new EventProbe();
+    private EventProbe probe;
+
+    /**
+     * Connects once the application is up: this class restarts it (its own test resource), and the restart removes
+     * and re-declares the test exchange, which would leave a probe bound earlier deaf.
+     */
+    @BeforeEach
+    void connectProbe() {
+        probe = new EventProbe();
+    }
 
     @AfterEach
     void restoreAndClose() throws IOException, TimeoutException {
