@@ -82,12 +82,20 @@ public final class DownloaderProcess implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    /** Stops gracefully (SIGTERM), as an orchestrator would, and forcibly only if that takes too long. */
+    /**
+     * Stops gracefully (SIGTERM), as an orchestrator would, and forcibly if that takes too long or the wait is
+     * interrupted.
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
