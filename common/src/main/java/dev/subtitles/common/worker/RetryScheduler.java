@@ -1,6 +1,7 @@
 package dev.subtitles.common.worker;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -38,11 +39,21 @@ public class RetryScheduler {
 
     /** Sends {@code request} back to the work queue as attempt {@code attempt} after {@code delay}; confirmed. */
     public Uni<Void> schedule(JobEvent<?> request, int attempt, Duration delay) {
+        return schedule(request, attempt, delay, Map.of());
+    }
+
+    /**
+     * Like {@link #schedule(JobEvent, int, Duration)}, with {@code headers} of the worker's own beside
+     * {@link #ATTEMPT_HEADER} on the copy (such as a count of how often it was put back).
+     */
+    public Uni<Void> schedule(JobEvent<?> request, int attempt, Duration delay, Map<String, Object> headers) {
         Duration tier = delayQueues.tierFor(delay);
         Duration expiration = delay.compareTo(tier) > 0 ? tier : delay;
+        Map<String, Object> allHeaders = new HashMap<>(headers);
+        allHeaders.put(ATTEMPT_HEADER, attempt);
         OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
                 .withRoutingKey(delayQueues.queueName(tier))
-                .withHeaders(Map.of(ATTEMPT_HEADER, attempt))
+                .withHeaders(allHeaders)
                 .withExpiration(Long.toString(Math.max(expiration.toMillis(), 1)))
                 .withContentType(codec.contentType())
                 .withDeliveryMode(PERSISTENT)

@@ -1,11 +1,13 @@
 package dev.subtitles.downloader.messaging;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.EventCodec;
@@ -15,16 +17,20 @@ import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.worker.DeadLetterPublisher;
 import dev.subtitles.common.worker.RetryScheduler;
+import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.service.AttemptMetrics;
 import dev.subtitles.downloader.service.DownloadJobProcessor;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 
 /**
  * Consumes {@code subtitle.download.requested} from the work queue. Decodes, hands the request to
  * {@link DownloadJobProcessor} and acks only once everything it published is confirmed. A message that is no valid
- * download request goes to the DLQ with the reason; an unexpected failure rejects the message, which the queue
- * dead-letters too. Either way the consumer goes on with the next message.
+ * download request, or whose job could publish neither an outcome nor a retry (the broker refusing publishes), goes
+ * to the DLQ with the reason in a header. When even that copy cannot be published, the message is returned to the
+ * queue after {@code retry.initial-delay} (not at once, which would spin while the broker is unwell). Never is a
+ * message rejected without a reason or dropped; the consumer goes on with the next one.
  */
 @ApplicationScoped
 public class DownloadRequestListener {
@@ -35,13 +41,15 @@ public class DownloadRequestListener {
     private final DownloadJobProcessor processor;
     private final DeadLetterPublisher deadLetters;
     private final AttemptMetrics metrics;
+    private final Duration requeueDelay;
 
     public DownloadRequestListener(EventCodec codec, DownloadJobProcessor processor,
-            DeadLetterPublisher deadLetters, AttemptMetrics metrics) {
+            DeadLetterPublisher deadLetters, AttemptMetrics metrics, DownloaderConfig config) {
         this.codec = codec;
         this.processor = processor;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.requeueDelay = config.retry().initialDelay();
     }
 
     @Incoming(Channels.REQUESTS)
@@ -58,15 +66,17 @@ public class DownloadRequestListener {
             return deadLetter(message, metadata, "unexpected event type " + event.type().routingKey()
                     + " on the download queue");
         }
-        int attempt = attempt(metadata);
-        return processor.process(event.as(DownloadRequested.class), attempt)
+        int attempt = Math.max(1, header(metadata, RetryScheduler.ATTEMPT_HEADER, 1));
+        int deferrals = Math.max(0, header(metadata, DownloadJobProcessor.DEFERRALS_HEADER, 0));
+        return processor.process(event.as(DownloadRequested.class), attempt, deferrals)
                 .onItemOrFailure().transformToUni((done, failure) -> {
                     if (failure == null) {
                         return Uni.createFrom().completionStage(message.ack());
                     }
-                    LOG.errorf(failure, "Job %s attempt %d failed unexpectedly; rejecting the message", event.jobId(),
-                            attempt);
-                    return Uni.createFrom().completionStage(message.nack(failure));
+                    LOG.errorf(failure, "Job %s attempt %d could publish neither an outcome nor a retry",
+                            event.jobId(), attempt);
+                    return deadLetter(message, metadata, "job " + event.jobId() + " attempt " + attempt
+                            + " could publish neither an outcome nor a retry: " + failure.getMessage());
                 });
     }
 
@@ -76,17 +86,21 @@ public class DownloadRequestListener {
         String contentType = metadata == null ? null : metadata.getContentType().orElse(null);
         return deadLetters.deadLetter(message.getPayload(), headers, contentType, reason)
                 .invoke(metrics::deadLettered)
-                .chain(() -> Uni.createFrom().completionStage(message.ack()));
+                .onItemOrFailure().transformToUni((published, failure) -> failure == null
+                        ? Uni.createFrom().completionStage(message.ack())
+                        : requeueLater(message, failure));
     }
 
-    private static int attempt(IncomingRabbitMQMetadata metadata) {
-        if (metadata == null) {
-            return 1;
-        }
-        Object value = metadata.getHeaders().get(RetryScheduler.ATTEMPT_HEADER);
-        if (value instanceof Number number && number.intValue() >= 1) {
-            return number.intValue();
-        }
-        return 1;
+    private Uni<Void> requeueLater(Message<byte[]> message, Throwable failure) {
+        LOG.errorf("Could not publish a dead-letter copy either (%s); returning the message to the queue in %s",
+                failure.getMessage(), requeueDelay);
+        return Uni.createFrom().voidItem().onItem().delayIt().by(requeueDelay)
+                .chain(() -> Uni.createFrom().completionStage(
+                        message.nack(failure, Metadata.of(new RabbitMQRejectMetadata(true)))));
+    }
+
+    private static int header(IncomingRabbitMQMetadata metadata, String name, int absent) {
+        Object value = metadata == null ? null : metadata.getHeaders().get(name);
+        return value instanceof Number number ? number.intValue() : absent;
     }
 }

@@ -17,7 +17,10 @@ public class AttemptMetrics {
         this.registry = registry;
     }
 
-    /** One attempt ended with {@code outcome} (ready, translate, failed, cancelled, retry, duplicate, busy, skipped). */
+    /**
+     * One delivery ended with {@code outcome} (ready, translate, failed, cancelled, retry, duplicate, busy, deferred,
+     * skipped).
+     */
     public void attempt(String outcome) {
         registry.counter("downloader.attempts", "outcome", outcome).increment();
     }

@@ -20,6 +20,7 @@ import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
+import dev.subtitles.common.store.SubtitleTooLargeException;
 import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.provider.Candidate;
@@ -70,7 +71,10 @@ public class SubtitleSearch {
         this.clock = clock;
     }
 
-    /** Runs one attempt of the job; never fails for provider trouble, which becomes an outcome. */
+    /**
+     * Runs one attempt of the job; never fails for provider trouble, which becomes an outcome (a file too large to
+     * store is passed over like an unreadable one). Fails when the file cannot be stored (PostgreSQL).
+     */
     @WithSpan("SubtitleSearch.run")
     public Uni<DownloadOutcome> run(DownloadJob job) {
         DownloadRequested request = job.request();
@@ -174,7 +178,12 @@ public class SubtitleSearch {
                     if (content.isEmpty()) {
                         return tryFrom(job, ranked, index + 1, failures);
                     }
-                    return store(job, scored, content.get()).map(file -> Optional.of(new Stored(scored, file)));
+                    return store(job, scored, content.get()).map(file -> Optional.of(new Stored(scored, file)))
+                            .onFailure(SubtitleTooLargeException.class).recoverWithUni(tooLarge -> {
+                                LOG.infof("Rejected %s from %s: %s", scored.candidate().reference(), providerName,
+                                        tooLarge.getMessage());
+                                return tryFrom(job, ranked, index + 1, failures);
+                            });
                 });
     }
 

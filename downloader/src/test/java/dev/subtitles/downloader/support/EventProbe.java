@@ -33,17 +33,25 @@ public final class EventProbe implements AutoCloseable {
             EventType.JOB_FAILED, EventType.JOB_CANCELLED);
 
     private final EventCodec codec = new EventCodec();
+    private final String exchange;
     private final Connection connection;
     private final Channel channel;
     private final ConcurrentLinkedQueue<JobEvent<?>> events = new ConcurrentLinkedQueue<>();
 
+    /** A probe on the test profile's exchange. */
     public EventProbe() {
+        this(TestBroker.EXCHANGE);
+    }
+
+    /** A probe on {@code exchange} (a durable topic exchange). */
+    public EventProbe(String exchange) {
+        this.exchange = exchange;
         try {
             connection = TestBroker.connect();
             channel = connection.createChannel();
-            channel.exchangeDeclare(TestBroker.EXCHANGE, "topic", true);
+            channel.exchangeDeclare(exchange, "topic", true);
             String queue = channel.queueDeclare().getQueue();
-            channel.queueBind(queue, TestBroker.EXCHANGE, "#");
+            channel.queueBind(queue, exchange, "#");
             DeliverCallback record = (tag, delivery) -> {
                 if (!"subtitle.download.requested".equals(delivery.getEnvelope().getRoutingKey())) {
                     events.add(codec.decode(delivery.getBody()));
@@ -72,7 +80,7 @@ public final class EventProbe implements AutoCloseable {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType(codec.contentType()).deliveryMode(2).headers(Map.of()).build();
         try {
-            channel.basicPublish(TestBroker.EXCHANGE, routingKey, properties, body);
+            channel.basicPublish(exchange, routingKey, properties, body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

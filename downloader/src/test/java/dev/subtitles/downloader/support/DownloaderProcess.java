@@ -1,0 +1,107 @@
+package dev.subtitles.downloader.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged downloader ({@code target/quarkus-app/quarkus-run.jar}, or the {@code downloader.runner} system
+ * property) running as its own JVM in its production profile, configured by environment variables as it would be
+ * deployed, on a free HTTP port, with its output in {@code target/it-logs/<instance>.log}.
+ */
+public final class DownloaderProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final String instance;
+    private final URI baseUri;
+    private final Process process;
+    private final Path log;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private DownloaderProcess(String instance, URI baseUri, Process process, Path log) {
+        this.instance = instance;
+        this.baseUri = baseUri;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts instance {@code instance} with {@code environment} on top of the inherited one. */
+    public static DownloaderProcess start(String instance, Map<String, String> environment) throws IOException {
+        Path jar = Path.of(System.getProperty("downloader.runner", "target/quarkus-app/quarkus-run.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the module first");
+        }
+        Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+        Path log = logs.resolve(instance + ".log");
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("HTTP_PORT", Integer.toString(port));
+        builder.environment().put("DOWNLOADER_INSTANCE", instance);
+        return new DownloaderProcess(instance, URI.create("http://127.0.0.1:" + port), builder.start(), log);
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; fails at once if the process exits. */
+    public void awaitReady() {
+        HttpRequest ready = HttpRequest.newBuilder(baseUri.resolve("/q/health/ready")).timeout(Duration.ofSeconds(2))
+                .build();
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(instance + " exited with " + process.exitValue() + ", see "
+                                + log);
+                    }
+                    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                });
+    }
+
+    /** The instance's Prometheus metrics page. */
+    public String metrics() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/q/metrics")).timeout(Duration.ofSeconds(5))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /**
+     * Stops gracefully (SIGTERM), as an orchestrator would, and forcibly if that takes too long or the wait is
+     * interrupted.
+     */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
