@@ -1,13 +1,9 @@
 package dev.subtitles.downloader.messaging;
 
-import java.time.Duration;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.EventCodec;
@@ -17,19 +13,17 @@ import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.worker.DeadLetterPublisher;
 import dev.subtitles.common.worker.RetryScheduler;
-import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.service.AttemptMetrics;
 import dev.subtitles.downloader.service.DownloadJobProcessor;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
-import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 
 /**
  * Consumes {@code subtitle.download.requested} from the work queue. Decodes, hands the request to
  * {@link DownloadJobProcessor} and acks only once everything it published is confirmed. A message that is no valid
  * download request, or whose job could publish neither an outcome nor a retry (the broker refusing publishes), goes
- * to the DLQ with the reason in a header. When even that copy cannot be published, the message is returned to the
- * queue after {@code retry.initial-delay} (not at once, which would spin while the broker is unwell). Never is a
+ * to the DLQ with the reason in a header ({@link DeadLetterPublisher}: when even that copy cannot be published, the
+ * message is returned to the queue after {@code retry.initial-delay}). Never is a
  * message rejected without a reason or dropped; the consumer goes on with the next one.
  */
 @ApplicationScoped
@@ -41,15 +35,13 @@ public class DownloadRequestListener {
     private final DownloadJobProcessor processor;
     private final DeadLetterPublisher deadLetters;
     private final AttemptMetrics metrics;
-    private final Duration requeueDelay;
 
     public DownloadRequestListener(EventCodec codec, DownloadJobProcessor processor,
-            DeadLetterPublisher deadLetters, AttemptMetrics metrics, DownloaderConfig config) {
+            DeadLetterPublisher deadLetters, AttemptMetrics metrics) {
         this.codec = codec;
         this.processor = processor;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
-        this.requeueDelay = config.retry().initialDelay();
     }
 
     @Incoming(Channels.REQUESTS)
@@ -60,10 +52,10 @@ public class DownloadRequestListener {
         try {
             event = codec.decode(body);
         } catch (EventDecodingException e) {
-            return deadLetter(message, metadata, "undecodable event: " + e.getMessage());
+            return deadLetter(message, "undecodable event: " + e.getMessage());
         }
         if (event.type() != EventType.DOWNLOAD_REQUESTED) {
-            return deadLetter(message, metadata, "unexpected event type " + event.type().routingKey()
+            return deadLetter(message, "unexpected event type " + event.type().routingKey()
                     + " on the download queue");
         }
         int attempt = Math.max(1, header(metadata, RetryScheduler.ATTEMPT_HEADER, 1));
@@ -75,28 +67,19 @@ public class DownloadRequestListener {
                     }
                     LOG.errorf(failure, "Job %s attempt %d could publish neither an outcome nor a retry",
                             event.jobId(), attempt);
-                    return deadLetter(message, metadata, "job " + event.jobId() + " attempt " + attempt
+                    return deadLetter(message, "job " + event.jobId() + " attempt " + attempt
                             + " could publish neither an outcome nor a retry: " + failure.getMessage());
                 });
     }
 
-    private Uni<Void> deadLetter(Message<byte[]> message, IncomingRabbitMQMetadata metadata, String reason) {
-        LOG.warnf("Dead-lettering a message: %s", reason);
-        Map<String, Object> headers = metadata == null ? Map.of() : metadata.getHeaders();
-        String contentType = metadata == null ? null : metadata.getContentType().orElse(null);
-        return deadLetters.deadLetter(message.getPayload(), headers, contentType, reason)
-                .invoke(metrics::deadLettered)
-                .onItemOrFailure().transformToUni((published, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message.ack())
-                        : requeueLater(message, failure));
-    }
-
-    private Uni<Void> requeueLater(Message<byte[]> message, Throwable failure) {
-        LOG.errorf("Could not publish a dead-letter copy either (%s); returning the message to the queue in %s",
-                failure.getMessage(), requeueDelay);
-        return Uni.createFrom().voidItem().onItem().delayIt().by(requeueDelay)
-                .chain(() -> Uni.createFrom().completionStage(
-                        message.nack(failure, Metadata.of(new RabbitMQRejectMetadata(true)))));
+    private Uni<Void> deadLetter(Message<byte[]> message, String reason) {
+        return deadLetters.deadLetter(message, reason)
+                .invoke(deadLettered -> {
+                    if (deadLettered) {
+                        metrics.deadLettered();
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static int header(IncomingRabbitMQMetadata metadata, String name, int absent) {

@@ -1,7 +1,5 @@
 package dev.subtitles.translator.messaging;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,8 +21,9 @@ import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 /**
  * Takes translation requests off the work queue: decodes them, hands them to {@link TranslateRequestHandler} and
  * acks once their outcome is published. A message that is not a decodable {@code subtitle.translate.requested}
- * goes to the DLQ with the reason; a request whose outcome cannot be published is nacked (dead-lettered by the
- * broker), never acked early.
+ * goes to the DLQ with the reason, and so does a request whose outcome cannot be published, never acked early
+ * ({@link DeadLetterPublisher}: when even that copy cannot be published, the message is returned to the queue after
+ * {@code retry.initial-delay}).
  */
 @ApplicationScoped
 public class TranslateRequestListener {
@@ -62,22 +61,21 @@ public class TranslateRequestListener {
                     if (failure == null) {
                         return Uni.createFrom().completionStage(message.ack());
                     }
-                    LOG.errorf(failure, "could not publish the outcome of request %s for job %s; rejecting it",
-                            event.id(), event.jobId());
-                    return Uni.createFrom().completionStage(message.nack(failure));
+                    LOG.errorf(failure, "could not publish the outcome of request %s for job %s", event.id(),
+                            event.jobId());
+                    return deadLetter(message, "job " + event.jobId() + ": could not publish the outcome of request "
+                            + event.id() + ": " + failure.getMessage());
                 });
     }
 
     private Uni<Void> deadLetter(Message<byte[]> message, String reason) {
-        LOG.warnf("dead-lettering a message from the request queue: %s", reason);
-        metrics.counter("translator.dead.letters").increment();
-        Map<String, Object> headers = message.getMetadata(IncomingRabbitMQMetadata.class)
-                .map(IncomingRabbitMQMetadata::getHeaders).orElse(Map.of());
-        String contentType = message.getMetadata(IncomingRabbitMQMetadata.class)
-                .flatMap(IncomingRabbitMQMetadata::getContentType).orElse(null);
-        return deadLetters.deadLetter(message.getPayload(), headers, contentType, reason)
-                .flatMap(published -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(message.nack(failure)));
+        return deadLetters.deadLetter(message, reason)
+                .invoke(deadLettered -> {
+                    if (deadLettered) {
+                        metrics.counter("translator.dead.letters").increment();
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static int attemptOf(Message<byte[]> message) {

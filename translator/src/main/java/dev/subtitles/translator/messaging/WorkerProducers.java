@@ -66,7 +66,7 @@ public class WorkerProducers {
     @Singleton
     DeadLetterPublisher deadLetterPublisher(@Channel(Channels.DEAD_LETTERS) MutinyEmitter<byte[]> emitter,
             TranslatorConfig config) {
-        return new DeadLetterPublisher(emitter, config.messaging().queue());
+        return new DeadLetterPublisher(emitter, config.messaging().queue(), config.retry().initialDelay());
     }
 
     @Produces
