@@ -10,11 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.subtitles.common.event.payload.DownloadStarted;
-import dev.subtitles.manager.support.EventLogTable;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
-import dev.subtitles.manager.support.TestInfrastructure;
 import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
@@ -43,8 +36,8 @@ import io.vertx.mutiny.redis.client.RedisAPI;
 
 /**
  * The issue's benchmark, against the packaged manager in its own JVM ({@link ManagerProcess}) with names of its own
- * on the shared servers (exchange, Redis key prefix, event-log schema; jobs in {@code subtitles_test}, deleted
- * afterwards): {@code POST /jobs} at 500, 1,000 and 2,000 requests/s, then {@code GET /jobs/{id}/events} of a job
+ * on the shared servers (a database {@link BenchDatabase}, an exchange, a Redis key prefix; all removed afterwards):
+ * {@code POST /jobs} at 500, 1,000 and 2,000 requests/s, then {@code GET /jobs/{id}/events} of a job
  * with a 50-event history at 2,000 requests/s, each open loop ({@link OpenLoopLoad}) for {@code bench.seconds}
  * (default 30). The history is written as the event-consumer writes it ({@link Projection}: hash, sorted set,
  * pub/sub). After each submission run the benchmark waits until the relay has published every accepted job, so the
@@ -64,7 +57,6 @@ class ManagerBenchmark {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String titlePrefix = "bench-" + run + " ";
-    private final String schema = "bench_manager_events_" + run;
     private final String exchangeName = "bench-manager-" + run + ".subtitle.events";
     private final String keyPrefix = "bench-manager-" + run + ":";
     private final List<String> lines = new ArrayList<>();
@@ -72,22 +64,22 @@ class ManagerBenchmark {
     @Test
     void submissionsAndAuditTrailUnderFixedRates() throws Exception {
         Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
-        EventLogTable.create(schema);
         Vertx vertx = Vertx.vertx();
         Redis redisClient = Redis.createClient(vertx, "redis://127.0.0.1:6379");
         Projection projection = new Projection(
                 new BlockingRedisDataSourceImpl(vertx, redisClient, RedisAPI.api(redisClient), Duration.ofSeconds(10)),
-                keyPrefix, schema);
-        try (BenchExchange exchange = new BenchExchange(exchangeName);
-                ManagerProcess manager = ManagerProcess.start(environment());
+                keyPrefix, "events");
+        try (BenchDatabase database = new BenchDatabase("subtitles_bench_" + run);
+                BenchExchange exchange = new BenchExchange(exchangeName);
+                ManagerProcess manager = ManagerProcess.start(environment(database));
                 OpenLoopLoad load = new OpenLoopLoad(CONNECTIONS, QUEUE_LIMIT)) {
             URI jobs = manager.base().resolve("jobs");
             IntFunction<OpenLoopLoad.Call> submission = i -> OpenLoopLoad.Call.post(jobs,
                     Jobs.body(titlePrefix + i));
 
-            measure("warm-up POST /jobs", load, manager, exchange, 1000, Duration.ofSeconds(10), submission);
+            measure("warm-up POST /jobs", load, manager, exchange, database, 1000, Duration.ofSeconds(30), submission);
             for (int rate : new int[] { 500, 1000, 2000 }) {
-                measure("POST /jobs", load, manager, exchange, rate, duration, submission);
+                measure("POST /jobs", load, manager, exchange, database, rate, duration, submission);
             }
 
             UUID job = submit(jobs, titlePrefix + "fifty events");
@@ -98,16 +90,12 @@ class ManagerBenchmark {
             assertThat(JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(events).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).path("events").size()).isEqualTo(50);
             IntFunction<OpenLoopLoad.Call> audit = i -> OpenLoopLoad.Call.get(events);
-            measure("warm-up GET events (50)", load, manager, exchange, 1000, Duration.ofSeconds(5), audit);
-            measure("GET /jobs/{id}/events (50)", load, manager, exchange, 2000, duration, audit);
+            measure("warm-up GET events (50)", load, manager, exchange, database, 1000, Duration.ofSeconds(20), audit);
+            measure("GET /jobs/{id}/events (50)", load, manager, exchange, database, 2000, duration, audit);
         } finally {
             projection.clear();
             redisClient.close();
             vertx.closeAndAwait();
-            EventLogTable.execute("delete from manager.outbox where job_id in (select id from manager.job"
-                    + " where video_title like '" + titlePrefix + "%')");
-            EventLogTable.execute("delete from manager.job where video_title like '" + titlePrefix + "%'");
-            EventLogTable.drop(schema);
         }
 
         System.out.printf(Locale.ROOT, "==== manager benchmark: %d s per run, open loop, %d connections, queue"
@@ -116,14 +104,15 @@ class ManagerBenchmark {
         lines.forEach(System.out::println);
     }
 
-    private void measure(String name, OpenLoopLoad load, ManagerProcess manager, BenchExchange exchange, int rate,
-            Duration duration, IntFunction<OpenLoopLoad.Call> calls) throws Exception {
+    private void measure(String name, OpenLoopLoad load, ManagerProcess manager, BenchExchange exchange,
+            BenchDatabase database, int rate, Duration duration, IntFunction<OpenLoopLoad.Call> calls)
+            throws Exception {
         double cpuBefore = manager.cpuSeconds();
         long receivedBefore = exchange.received();
         OpenLoopLoad.Run result = load.run(rate, duration, calls);
         String published = "";
         if (name.contains("POST")) {
-            await().atMost(PUBLISH_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> unsentEvents() == 0);
+            await().atMost(PUBLISH_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> database.unsentEvents() == 0);
             // A request the generator gave up on may still have been accepted: more can arrive than it counted.
             long expected = receivedBefore + result.answered();
             boolean allArrived = waitFor(() -> exchange.received() >= expected);
@@ -144,11 +133,10 @@ class ManagerBenchmark {
         assertThat(result.answered()).as(name + " answered requests").isPositive();
     }
 
-    private Map<String, String> environment() {
-        return Map.of("DB_NAME", "subtitles_test",
+    private Map<String, String> environment(BenchDatabase database) {
+        return Map.of("DB_NAME", database.name(),
                 "EVENTS_EXCHANGE", exchangeName,
                 "PROJECTION_KEY_PREFIX", keyPrefix,
-                "MANAGER_PROJECTION_EVENT_LOG_SCHEMA", schema,
                 "MANAGER_INSTANCE", "bench-" + run,
                 "LOG_LEVEL", "INFO");
     }
@@ -168,19 +156,6 @@ class ManagerBenchmark {
             return true;
         } catch (ConditionTimeoutException e) {
             return false;
-        }
-    }
-
-    /** Outbox rows of this run's jobs that the relay has not published yet. */
-    private long unsentEvents() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.JDBC_URL, "postgres", "postgres");
-                PreparedStatement query = connection.prepareStatement("select count(*) from manager.outbox o"
-                        + " join manager.job j on j.id = o.job_id where o.sent_at is null and j.video_title like ?")) {
-            query.setString(1, titlePrefix + "%");
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
         }
     }
 
