@@ -9,7 +9,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -147,5 +150,19 @@ class JobSubmissionTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", is("urn:subtitles:problem:idempotency-key-reused"));
+    }
+
+    @Test
+    void concurrentFirstUsesOfOneKeyCreateOneJob() {
+        String key = UUID.randomUUID().toString();
+        List<CompletableFuture<Response>> submissions = IntStream.range(0, 8)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
+                        .header("Idempotency-Key", key).body(Jobs.body("Collateral")).when().post("/jobs")))
+                .toList();
+        List<Response> responses = submissions.stream().map(CompletableFuture::join).toList();
+
+        assertThat(responses).extracting(Response::statusCode).containsOnly(202, 200).containsOnlyOnce(202);
+        assertThat(responses).extracting(response -> response.<String> path("id")).containsOnly(
+                responses.get(0).<String> path("id"));
     }
 }

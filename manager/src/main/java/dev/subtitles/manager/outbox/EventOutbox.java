@@ -29,13 +29,18 @@ public class EventOutbox {
 
     /** Adds the event to the outbox within the current transaction. */
     public Uni<Void> append(JobEvent<?> event) {
+        return repository.persist(message(event)).replaceWithVoid();
+    }
+
+    /** The outbox row of the event, encoded, for a caller that writes it itself (see {@code NewJobWriter}). */
+    public OutboxMessage message(JobEvent<?> event) {
         OutboxMessage message = new OutboxMessage();
         message.eventId = event.id();
         message.jobId = event.jobId();
         message.type = event.type().routingKey();
         message.body = codec.encode(event);
         message.createdAt = Instant.now();
-        return repository.persist(message).replaceWithVoid();
+        return message;
     }
 
     /** Tells the relay that appended events were committed, so they go out now rather than at the next poll. */

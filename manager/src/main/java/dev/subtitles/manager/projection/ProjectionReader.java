@@ -34,6 +34,14 @@ public class ProjectionReader {
     }
 
     /**
+     * The sequence number of the job's newest projected event (its hash's {@code lastSeq}); {@code null} when Redis
+     * has no view of the job. One field instead of the whole hash, for the audit trail's event count.
+     */
+    public Uni<Long> lastSeq(UUID jobId) {
+        return hashes.hget(keys.job(jobId), "lastSeq").map(value -> value == null ? null : Long.valueOf(value));
+    }
+
+    /**
      * History entries with {@code afterSeq < seq < beforeSeq}, newest first, at most {@code limit}; an empty list
      * when Redis has none (the history may still be in the durable log).
      */

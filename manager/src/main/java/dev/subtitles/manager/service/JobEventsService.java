@@ -64,12 +64,14 @@ public class JobEventsService {
         Query query = new Query(jobId, pageSize(limit), sequence("after", after, 0),
                 sequence("cursor", cursor, Long.MAX_VALUE), waitFor(waitSeconds));
         LOG.debugf("events of job %s: %s", jobId, query);
-        return fetch(query).flatMap(entries -> {
+        // The page and the event count do not depend on each other: both Redis reads go out at once.
+        return Uni.combine().all().unis(fetch(query), eventCount(jobId)).asTuple().flatMap(read -> {
+            List<HistoryEntry> entries = read.getItem1();
             if (!entries.isEmpty()) {
-                return toPage(query, entries);
+                return Uni.createFrom().item(page(query, entries, read.getItem2()));
             }
             return requireJob(jobId).flatMap(known -> query.maxWait().isZero()
-                    ? toPage(query, entries)
+                    ? Uni.createFrom().item(page(query, entries, read.getItem2()))
                     : waitForEvents(query, Instant.now().plus(query.maxWait())));
         });
     }
@@ -105,17 +107,25 @@ public class JobEventsService {
     }
 
     private Uni<EventPage> toPage(Query query, List<HistoryEntry> entries) {
-        return eventCount(query.jobId()).map(count -> {
-            List<RawValue> events = entries.stream().map(entry -> new RawValue(entry.json())).toList();
-            long oldest = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
-            String next = entries.size() == query.limit() && oldest > query.after() + 1 ? Long.toString(oldest) : null;
-            return new EventPage(query.jobId(), count, events, next);
-        });
+        return eventCount(query.jobId()).map(count -> page(query, entries, count));
+    }
+
+    /**
+     * The page, with {@code count} read alongside it: an event projected between the two reads can make the page's
+     * newest sequence number higher than the count read, and sequence numbers run 1, 2, 3..., so the count is at
+     * least that number.
+     */
+    private static EventPage page(Query query, List<HistoryEntry> entries, long count) {
+        long eventCount = entries.isEmpty() ? count : Math.max(count, entries.get(0).seq());
+        List<RawValue> events = entries.stream().map(entry -> new RawValue(entry.json())).toList();
+        long oldest = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+        String next = entries.size() == query.limit() && oldest > query.after() + 1 ? Long.toString(oldest) : null;
+        return new EventPage(query.jobId(), eventCount, events, next);
     }
 
     private Uni<Long> eventCount(UUID jobId) {
-        return projection.job(jobId).flatMap(hash -> hash.containsKey("lastSeq")
-                ? Uni.createFrom().item(Long.parseLong(hash.get("lastSeq")))
+        return projection.lastSeq(jobId).flatMap(lastSeq -> lastSeq != null
+                ? Uni.createFrom().item(lastSeq)
                 : eventLog.lastSeq(jobId));
     }
 

@@ -22,6 +22,7 @@ import dev.subtitles.manager.repository.IdempotencyKey;
 import dev.subtitles.manager.repository.IdempotencyKeyRepository;
 import dev.subtitles.manager.repository.Job;
 import dev.subtitles.manager.repository.JobRepository;
+import dev.subtitles.manager.repository.NewJobWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -31,11 +32,12 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Accepts jobs: the job row and its {@code subtitle.download.requested} event are written in one transaction
- * (transactional outbox, DESIGN.md §8.1), and the relay is woken once it committed.
+ * (transactional outbox, DESIGN.md §8.1), and the relay is woken once it committed. That write is a single
+ * statement ({@link NewJobWriter}), since it is what a submission waits for.
  * <p>
- * With an {@code Idempotency-Key}, the key is stored in the same transaction with a hash of the canonical request;
+ * With an {@code Idempotency-Key}, the key is stored in the same statement with a hash of the canonical request;
  * the same key with the same request gives the original job back, with a different request it is refused. Two
- * concurrent first uses of one key race on its primary key: the loser rolls back and replays the winner's job.
+ * concurrent first uses of one key race on its primary key: the loser writes nothing and replays the winner's job.
  * Created at startup so that its metric is exported (at zero) before the first submission.
  */
 @ApplicationScoped
@@ -44,6 +46,7 @@ public class JobSubmissionService {
 
     private static final Logger LOG = Logger.getLogger(JobSubmissionService.class);
 
+    private final NewJobWriter writer;
     private final JobRepository jobs;
     private final IdempotencyKeyRepository idempotencyKeys;
     private final EventOutbox outbox;
@@ -52,8 +55,10 @@ public class JobSubmissionService {
     private final ObjectMapper mapper;
     private final Counter submitted;
 
-    public JobSubmissionService(JobRepository jobs, IdempotencyKeyRepository idempotencyKeys, EventOutbox outbox,
-            EventSource events, JobStateService states, ObjectMapper mapper, MeterRegistry registry) {
+    public JobSubmissionService(NewJobWriter writer, JobRepository jobs, IdempotencyKeyRepository idempotencyKeys,
+            EventOutbox outbox, EventSource events, JobStateService states, ObjectMapper mapper,
+            MeterRegistry registry) {
+        this.writer = writer;
         this.jobs = jobs;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
@@ -72,18 +77,18 @@ public class JobSubmissionService {
      */
     @WithSpan("JobSubmissionService.submit")
     public Uni<Submission> submit(DownloadRequested request, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return create(request, null, null).flatMap(this::toSubmission);
+        }
         String requestHash = hash(request);
-        return Panache.withTransaction(() -> replay(idempotencyKey, requestHash)
-                .onItem().ifNull().switchTo(() -> create(request, idempotencyKey, requestHash)))
+        return Panache.withSession(() -> replay(idempotencyKey, requestHash))
+                .onItem().ifNull().switchTo(() -> create(request, idempotencyKey, requestHash))
                 .onFailure(JobSubmissionService::isDuplicateKey)
                 .recoverWithUni(() -> Panache.withSession(() -> replay(idempotencyKey, requestHash)))
                 .flatMap(this::toSubmission);
     }
 
     private Uni<Stored> replay(String idempotencyKey, String requestHash) {
-        if (idempotencyKey == null) {
-            return Uni.createFrom().nullItem();
-        }
         return idempotencyKeys.findById(idempotencyKey).flatMap(key -> {
             if (key == null) {
                 return Uni.createFrom().nullItem();
@@ -98,17 +103,16 @@ public class JobSubmissionService {
 
     private Uni<Stored> create(DownloadRequested request, String idempotencyKey, String requestHash) {
         Job job = newJob(request);
-        Uni<Void> written = jobs.persist(job)
-                .flatMap(persisted -> outbox.append(events.event(job.id, request)));
+        IdempotencyKey key = null;
         if (idempotencyKey != null) {
-            IdempotencyKey key = new IdempotencyKey();
+            key = new IdempotencyKey();
             key.key = idempotencyKey;
             key.requestHash = requestHash;
             key.jobId = job.id;
             key.createdAt = job.createdAt;
-            written = written.flatMap(ignored -> idempotencyKeys.persist(key)).replaceWithVoid();
         }
-        return written.flatMap(ignored -> jobs.flush()).map(ignored -> new Stored(job, true));
+        return writer.insert(job, outbox.message(events.event(job.id, request)), key)
+                .map(ignored -> new Stored(job, true));
     }
 
     private Uni<Submission> toSubmission(Stored stored) {

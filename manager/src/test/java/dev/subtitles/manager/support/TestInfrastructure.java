@@ -1,10 +1,6 @@
 package dev.subtitles.manager.support;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +23,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     static final String CONTROL_PORT_KEY = "manager-test.broker-proxy.control-port";
-    static final String JDBC_URL = "jdbc:postgresql://localhost:5432/subtitles_test";
+    public static final String JDBC_URL = "jdbc:postgresql://localhost:5432/subtitles_test";
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String exchange = "test-manager-" + run + ".subtitle.events";
@@ -42,7 +38,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("cannot start the broker proxy", e);
         }
         System.setProperty(CONTROL_PORT_KEY, Integer.toString(proxy.controlPort()));
-        createEventLog();
+        EventLogTable.create(schema);
         Map<String, String> config = new HashMap<>();
         config.put("manager.exchange", exchange);
         config.put("manager.broker.host", "127.0.0.1");
@@ -62,15 +58,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         proxy.close();
         System.clearProperty(CONTROL_PORT_KEY);
         deleteExchange();
-        execute("drop schema if exists " + schema + " cascade");
-    }
-
-    private void createEventLog() {
-        execute("create schema " + schema);
-        execute("create table " + schema + ".job_event (event_id uuid primary key, job_id uuid not null,"
-                + " seq bigint not null, type text not null, source text not null, event_time timestamptz not null,"
-                + " recorded_at timestamptz not null default now(), cloud_event jsonb not null,"
-                + " constraint job_event_job_seq_key unique (job_id, seq))");
+        EventLogTable.drop(schema);
     }
 
     private void deleteExchange() {
@@ -80,15 +68,6 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             channel.exchangeDelete(exchange);
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("cannot delete test exchange " + exchange, e);
-        }
-    }
-
-    private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(JDBC_URL, "postgres", "postgres");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run " + sql, e);
         }
     }
 }
