@@ -23,6 +23,11 @@ final class E2eNames {
         return prefix + ".subtitle.events";
     }
 
+    /** The projection's pub/sub channel of this run (the event-consumer announces each projected entry there). */
+    String projectionChannel() {
+        return prefix + ":job-events";
+    }
+
     /** Environment of the four services: the names of this run, the test database, the local library only. */
     Map<String, String> environment() {
         return Map.of(
