@@ -41,7 +41,7 @@ class LiveProgressIT {
     private static final int CLIENTS_PER_KIND = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final E2eNames NAMES = new E2eNames();
+    private static final E2eNames NAMES = E2eNames.withOwnDatabase();
     private static Stack stack;
     private static ExchangePublisher downloader;
     private static Vertx vertx;
