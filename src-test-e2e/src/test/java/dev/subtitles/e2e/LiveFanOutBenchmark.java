@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -166,7 +167,7 @@ class LiveFanOutBenchmark {
 
     /** The clients that have not received anything yet, with their close code if they are closed. */
     private static Map<UUID, String> withoutHistory(List<LiveSocket> sockets) {
-        Map<UUID, String> waiting = new java.util.TreeMap<>();
+        Map<UUID, String> waiting = new TreeMap<>();
         for (LiveSocket socket : sockets) {
             if (socket.messages() == 0) {
                 waiting.merge(socket.jobId(), socket.closed().isDone() ? "closed " + socket.closed().getNow(0) : "open",
