@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +31,8 @@ import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.format.SubtitleFormat;
 import io.restassured.http.ContentType;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 
 /**
  * Fan-out of live progress: {@code bench.clients} (default 1,000) WebSocket clients spread over {@code bench.jobs}
@@ -64,13 +62,12 @@ class LiveFanOutBenchmark {
     @Test
     void everyClientGetsEveryEventOnceAndInOrderAndTheLatencyIsPrinted() throws Exception {
         E2eNames names = E2eNames.withOwnDatabase();
-        Vertx clientLoops = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         Vertx channelLoop = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try (Stack stack = Stack.start(names.environment(), List.of("event-consumer", "manager"));
                 ProjectionChannel channel = ProjectionChannel.subscribe(channelLoop, names.projectionChannel());
                 ExchangePublisher downloader = ExchangePublisher.to(names.exchange(), "bench")) {
             Run run = new Run(stack.service("manager"), stack.service("event-consumer"), channel, downloader,
-                    clientLoops);
+                    HttpClient.newHttpClient());
             List<String> report = new ArrayList<>();
             List<Outcome> outcomes = new ArrayList<>();
             if (WARM_UP_SECONDS > 0) {
@@ -88,7 +85,6 @@ class LiveFanOutBenchmark {
                 assertThat(outcome.uncleanEnds()).as("clients without end message and normal close").isZero();
             }
         } finally {
-            clientLoops.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             channelLoop.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             names.delete();
         }
@@ -96,7 +92,7 @@ class LiveFanOutBenchmark {
 
     /** One manager under test, and what drives and watches it. */
     private record Run(ServiceProcess manager, ServiceProcess eventConsumer, ProjectionChannel channel,
-            ExchangePublisher downloader, Vertx clientLoops) {
+            ExchangePublisher downloader, HttpClient webSockets) {
 
         /**
          * New jobs, their clients connected and holding the history (the first event), then {@code seconds} of
@@ -105,7 +101,7 @@ class LiveFanOutBenchmark {
         Outcome measure(String label, int seconds, List<String> report) throws Exception {
             List<UUID> jobs = submitJobs(manager.baseUri());
             await().atMost(TIMEOUT).until(() -> jobs.stream().allMatch(job -> channel.announcedAt(job, 1).isPresent()));
-            List<LiveSocket> sockets = connect(clientLoops, manager.baseUri(), jobs);
+            List<LiveSocket> sockets = connect(webSockets, manager.baseUri(), jobs);
             await().atMost(TIMEOUT).untilAsserted(() -> assertThat(withoutHistory(sockets))
                     .as("clients still without their job's first event").isEmpty());
 
@@ -150,16 +146,15 @@ class LiveFanOutBenchmark {
     }
 
     /** {@code CLIENTS / JOBS} clients per job, one job's clients at a time; returns once every handshake is done. */
-    private static List<LiveSocket> connect(Vertx vertx, URI manager, List<UUID> jobs) throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(CLIENTS));
+    private static List<LiveSocket> connect(HttpClient client, URI manager, List<UUID> jobs) throws Exception {
         List<LiveSocket> sockets = new ArrayList<>();
         for (UUID job : jobs) {
-            List<Future<LiveSocket>> handshakes = new ArrayList<>();
+            List<CompletableFuture<LiveSocket>> handshakes = new ArrayList<>();
             for (int i = 0; i < CLIENTS / JOBS; i++) {
                 handshakes.add(LiveSocket.connect(client, manager, job));
             }
-            for (Future<LiveSocket> handshake : handshakes) {
-                sockets.add(handshake.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+            for (CompletableFuture<LiveSocket> handshake : handshakes) {
+                sockets.add(handshake.get(30, TimeUnit.SECONDS));
             }
         }
         return sockets;

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
@@ -25,10 +27,6 @@ import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.format.SubtitleFormat;
 import io.restassured.http.ContentType;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 
 /**
  * Live progress with two manager instances behind one projection: the packaged event-consumer and two packaged
@@ -44,23 +42,17 @@ class LiveProgressIT {
     private static final E2eNames NAMES = E2eNames.withOwnDatabase();
     private static Stack stack;
     private static ExchangePublisher downloader;
-    private static Vertx vertx;
-    private static WebSocketClient webSockets;
+    private static final HttpClient WEB_SOCKETS = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startStack() throws Exception {
         stack = Stack.start(NAMES.environment(), List.of("event-consumer", "manager"));
         stack.addInstance("manager", "manager-2", Map.of("MANAGER_INSTANCE", "manager-2"));
         downloader = ExchangePublisher.to(NAMES.exchange(), "e2e-live");
-        vertx = Vertx.vertx();
-        webSockets = vertx.createWebSocketClient(new WebSocketClientOptions());
     }
 
     @AfterAll
     static void stopStack() throws Exception {
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
         if (downloader != null) {
             downloader.close();
         }
@@ -125,8 +117,8 @@ class LiveProgressIT {
         downloader.awaitConfirms();
         awaitEventCount(job, 3);
 
-        LiveSocket socket = LiveSocket.connect(webSockets, manager(2), job).toCompletionStage().toCompletableFuture()
-                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        LiveSocket socket = LiveSocket.connect(WEB_SOCKETS, manager(2), job).get(TIMEOUT.toSeconds(),
+                TimeUnit.SECONDS);
         SseStream stream = SseStream.follow(manager(2), job);
 
         assertThat(socket.closed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1000);
@@ -138,15 +130,15 @@ class LiveProgressIT {
 
     /** {@link #CLIENTS_PER_KIND} WebSocket and as many SSE clients on each manager, handshakes done. */
     private static void connect(UUID job, List<LiveSocket> sockets, List<SseStream> streams) throws Exception {
-        List<Future<LiveSocket>> handshakes = new ArrayList<>();
+        List<CompletableFuture<LiveSocket>> handshakes = new ArrayList<>();
         for (int instance = 1; instance <= 2; instance++) {
             for (int i = 0; i < CLIENTS_PER_KIND; i++) {
-                handshakes.add(LiveSocket.connect(webSockets, manager(instance), job));
+                handshakes.add(LiveSocket.connect(WEB_SOCKETS, manager(instance), job));
                 streams.add(SseStream.follow(manager(instance), job));
             }
         }
-        for (Future<LiveSocket> handshake : handshakes) {
-            sockets.add(handshake.toCompletionStage().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        for (CompletableFuture<LiveSocket> handshake : handshakes) {
+            sockets.add(handshake.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         }
     }
 

@@ -2,27 +2,26 @@ package dev.subtitles.e2e;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vertx.core.Future;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
-
 /**
- * A real WebSocket client (Vert.x) of a manager's {@code WS /jobs/{id}/live}, recording each message with the
- * moment it arrived ({@link System#nanoTime()}), the final {@code end} message and the close code.
+ * A real WebSocket client ({@code java.net.http}) of a manager's {@code WS /jobs/{id}/live}, recording each message
+ * with the moment it arrived ({@link System#nanoTime()}), the final {@code end} message and the close code.
  * <p>
- * Its handlers run on the one event-loop thread of its connection; the recorded lists are read once
- * {@link #closed()} completes.
+ * The JDK client calls a listener for one message at a time; the recorded lists are read once {@link #closed()}
+ * completes. (The Vert.x 4.5 client was tried first: under load about one client in a thousand never saw the
+ * server's first message, sent a few milliseconds after the handshake, although the manager had written it.)
  */
-final class LiveSocket {
+final class LiveSocket implements WebSocket.Listener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,6 +32,7 @@ final class LiveSocket {
     private final UUID jobId;
     private final List<Received> received = new ArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
     private volatile String endPhase;
     private volatile int messages;
 
@@ -41,29 +41,25 @@ final class LiveSocket {
     }
 
     /** Opens {@code /jobs/{jobId}/live} on the manager at {@code base}; completes once the handshake is done. */
-    static Future<LiveSocket> connect(WebSocketClient client, URI base, UUID jobId) {
+    static CompletableFuture<LiveSocket> connect(HttpClient client, URI base, UUID jobId) {
         LiveSocket socket = new LiveSocket(jobId);
-        WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(base.getHost())
-                .setPort(base.getPort())
-                .setURI("/jobs/" + jobId + "/live");
-        return client.connect(options).map(webSocket -> {
-            socket.attach(webSocket);
-            return socket;
-        });
+        URI live = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/jobs/" + jobId + "/live");
+        return client.newWebSocketBuilder().buildAsync(live, socket).thenApply(webSocket -> socket);
     }
 
-    private void attach(WebSocket webSocket) {
-        webSocket.textMessageHandler(this::onText);
-        webSocket.exceptionHandler(closed::completeExceptionally);
-        webSocket.closeHandler(ignored -> {
-            Short code = webSocket.closeStatusCode();
-            closed.complete(code == null ? -1 : code.intValue());
-        });
-    }
-
-    private void onText(String text) {
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         long now = System.nanoTime();
+        partial.append(data);
+        if (last) {
+            record(partial.toString(), now);
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    private void record(String text, long now) {
         try {
             JsonNode message = JSON.readTree(text);
             if (message.has("seq")) {
@@ -75,6 +71,17 @@ final class LiveSocket {
         } catch (IOException e) {
             closed.completeExceptionally(e);
         }
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.completeExceptionally(error);
     }
 
     UUID jobId() {
