@@ -18,8 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * with the moment it arrived ({@link System#nanoTime()}), the final {@code end} message and the close code.
  * <p>
  * The JDK client calls a listener for one message at a time; the recorded lists are read once {@link #closed()}
- * completes. (The Vert.x 4.5 client was tried first: under load about one client in a thousand never saw the
- * server's first message, sent a few milliseconds after the handshake, although the manager had written it.)
+ * completes. (The Vert.x 4.5 client was tried first: under load, in four of six benchmark runs, one to six
+ * clients in a thousand never saw the server's first message, sent a few milliseconds after the handshake, while
+ * the manager's log showed their watches reading it from the store with a message requested.)
  */
 final class LiveSocket implements WebSocket.Listener {
 
