@@ -2,6 +2,9 @@ package dev.subtitles.e2e;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,19 +17,50 @@ import com.rabbitmq.client.ConnectionFactory;
 /**
  * Exchange, queue and Redis key names of one end-to-end run, so that it neither disturbs nor is disturbed by a
  * running stack or another test on the same servers; {@link #delete()} removes what the run declared.
+ * <p>
+ * By default the run shares the database {@code subtitles_test} with every other test. A manager's outbox relay
+ * publishes every unsent row of {@code manager.outbox} in its database to its own exchange, so the managers of two
+ * runs sharing a database publish some of each other's jobs to the wrong exchange. A run that counts its jobs'
+ * events (live progress, benchmarks) takes a database of its own: {@link #withOwnDatabase()}.
  */
 final class E2eNames {
 
-    private final String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String SHARED_DATABASE = "subtitles_test";
+    private static final String SERVER = "jdbc:postgresql://localhost:5432/postgres";
+
+    private final String prefix;
+    private final String database;
+
+    E2eNames() {
+        this("e2e-" + UUID.randomUUID().toString().substring(0, 8), SHARED_DATABASE);
+    }
+
+    private E2eNames(String prefix, String database) {
+        this.prefix = prefix;
+        this.database = database;
+    }
+
+    /** Names of a run with a database of its own, created now and empty (the services migrate it as they start). */
+    static E2eNames withOwnDatabase() {
+        String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String database = prefix.replace('-', '_');
+        onServer("create database " + database);
+        return new E2eNames(prefix, database);
+    }
 
     String exchange() {
         return prefix + ".subtitle.events";
     }
 
-    /** Environment of the four services: the names of this run, the test database, the local library only. */
+    /** The projection's pub/sub channel of this run (the event-consumer announces each projected entry there). */
+    String projectionChannel() {
+        return prefix + ":job-events";
+    }
+
+    /** Environment of the four services: the names of this run, its database, the local library only. */
     Map<String, String> environment() {
         return Map.of(
-                "DB_NAME", "subtitles_test",
+                "DB_NAME", database,
                 "EVENTS_EXCHANGE", exchange(),
                 "EVENTS_DEAD_LETTER_EXCHANGE", prefix + ".subtitle.events.dlx",
                 "DOWNLOADER_QUEUE", prefix + ".downloader.requests",
@@ -36,7 +70,10 @@ final class E2eNames {
                 "DOWNLOADER_PROVIDERS", "library");
     }
 
-    /** Deletes the queues and exchanges whose names start with this run's prefix. */
+    /**
+     * Deletes the queues and exchanges whose names start with this run's prefix, and the run's own database if it
+     * has one (call once the services are stopped).
+     */
     void delete() throws IOException, TimeoutException, InterruptedException {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("localhost");
@@ -49,6 +86,9 @@ final class E2eNames {
                 channel.exchangeDelete(exchange);
             }
         }
+        if (!database.equals(SHARED_DATABASE)) {
+            onServer("drop database if exists " + database + " with (force)");
+        }
     }
 
     private List<String> list(String what) throws IOException, InterruptedException {
@@ -56,5 +96,14 @@ final class E2eNames {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         return output.lines().map(String::trim).filter(name -> name.startsWith(prefix)).toList();
+    }
+
+    private static void onServer(String sql) {
+        try (java.sql.Connection connection = DriverManager.getConnection(SERVER, "postgres", "postgres");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql, e);
+        }
     }
 }

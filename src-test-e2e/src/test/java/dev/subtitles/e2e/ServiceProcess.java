@@ -41,13 +41,22 @@ final class ServiceProcess implements AutoCloseable {
      * Extra JVM options (such as the JaCoCo agent) come from the {@code e2e.jvmArgs} system property.
      */
     static ServiceProcess start(Path root, String module, Map<String, String> environment) throws IOException {
+        return start(root, module, module, environment);
+    }
+
+    /**
+     * Starts one more instance of module {@code module}'s service, named {@code instance} (its log is
+     * {@code <instance>.log}), as {@link #start(Path, String, Map)} does.
+     */
+    static ServiceProcess start(Path root, String module, String instance, Map<String, String> environment)
+            throws IOException {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify)");
         }
         Path logs = root.resolve("src-test-e2e/target/e2e-logs");
         Files.createDirectories(logs);
-        Path log = logs.resolve(module + ".log");
+        Path log = logs.resolve(instance + ".log");
         int port = freePort();
 
         List<String> command = new ArrayList<>();
@@ -64,11 +73,18 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(module, port, builder.start(), log);
+        return new ServiceProcess(instance, port, builder.start(), log);
     }
 
+    /** The instance name: the module's name, unless it was started as one more instance of it. */
     String name() {
         return name;
+    }
+
+    /** CPU time the process has used so far (user and system, all its threads). */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("the OS does not report the CPU time of " + name));
     }
 
     URI baseUri() {

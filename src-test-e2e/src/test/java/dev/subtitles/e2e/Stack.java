@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The four services started as separate processes against the local PostgreSQL, Redis and RabbitMQ, on free ports
- * and with names of their own (database {@code subtitles_test}) so that a running stack is not disturbed.
+ * Services started as separate processes (the four of {@link #SERVICES} unless a test asks for fewer or more)
+ * against the local PostgreSQL, Redis and RabbitMQ, on free ports and with names of their own (database
+ * {@code subtitles_test}) so that a running stack is not disturbed.
  */
 final class Stack implements AutoCloseable {
 
@@ -27,10 +29,19 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start(Map<String, String> environment) throws IOException, InterruptedException {
+        return start(environment, SERVICES);
+    }
+
+    /**
+     * Starts only some of the services, in the order given (the event-consumer first: it declares the exchange the
+     * others publish to), for a test that plays the missing ones itself.
+     */
+    static Stack start(Map<String, String> environment, List<String> services)
+            throws IOException, InterruptedException {
         List<ServiceProcess> started = new ArrayList<>();
         Stack stack = new Stack(started, environment);
         try {
-            for (String service : SERVICES) {
+            for (String service : services) {
                 started.add(ServiceProcess.start(ROOT, service, environment));
             }
             for (ServiceProcess process : started) {
@@ -62,6 +73,20 @@ final class Stack implements AutoCloseable {
         ServiceProcess process = ServiceProcess.start(ROOT, name, environment);
         processes.add(process);
         process.awaitReady(http);
+    }
+
+    /**
+     * Starts one more instance of a module's service beside the running ones (a second manager, say), with the
+     * stack's environment plus {@code extraEnvironment}, and waits until it is ready. It is stopped with the stack.
+     */
+    ServiceProcess addInstance(String module, String instance, Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
+        Map<String, String> instanceEnvironment = new HashMap<>(environment);
+        instanceEnvironment.putAll(extraEnvironment);
+        ServiceProcess process = ServiceProcess.start(ROOT, module, instance, instanceEnvironment);
+        processes.add(process);
+        process.awaitReady(http);
+        return process;
     }
 
     List<ServiceProcess> services() {
