@@ -61,7 +61,13 @@ public class JobEventFeed {
      * registration is closed. The listener runs on a Redis event-loop thread and must not block.
      */
     public Registration listen(UUID jobId, Consumer<HistoryEntry> listener) {
-        listeners.computeIfAbsent(jobId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        // Added inside compute, under the same lock as the removal below: added after computeIfAbsent returned, the
+        // listener could land in a set that a closing registration had just removed from the map, and never be called.
+        listeners.compute(jobId, (id, set) -> {
+            Set<Consumer<HistoryEntry>> jobListeners = set == null ? ConcurrentHashMap.newKeySet() : set;
+            jobListeners.add(listener);
+            return jobListeners;
+        });
         return () -> listeners.computeIfPresent(jobId, (id, set) -> {
             set.remove(listener);
             return set.isEmpty() ? null : set;
