@@ -122,32 +122,59 @@ class ProjectionBenchmark {
         startInstances(instanceCount);
         Duration cpuBefore = instancesCpu();
         Map<String, Duration> serversBefore = ServerCpu.snapshot();
+        Map<Long, Duration> backendsBefore = ServerCpu.ownByPid("postgres");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (recorded() < expected && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         Duration cpu = instancesCpu().minus(cpuBefore);
         Map<String, Duration> servers = ServerCpu.between(serversBefore, ServerCpu.snapshot());
+        Duration backends = instanceBackendsCpu(backendsBefore);
         assertThat(recorded()).as("events recorded").isEqualTo(expected);
         long[] window = newestRecordingWindowMicros(total);
         double seconds = (window[1] - window[0]) / 1_000_000.0;
         return String.format("throughput, %d instance(s): %,d events over %,d jobs in %.2f s = %,.0f events/s"
                 + " (load average %s)%n  CPU per event: %s%n", instanceCount, total, JOBS, seconds, total / seconds,
-                loadAverage(), cpuPerEvent(cpu, servers, total));
+                loadAverage(), cpuPerEvent(cpu, servers, backends, total));
     }
 
     /**
      * CPU per event of the instances and of each server, and their sum. The servers' figures include whatever else
      * used them meanwhile (on a shared machine, other builds' tests).
      */
-    private static String cpuPerEvent(Duration instances, Map<String, Duration> servers, long events) {
+    private static String cpuPerEvent(Duration instances, Map<String, Duration> servers, Duration backends,
+            long events) {
         StringBuilder line = new StringBuilder(String.format("event-consumer %.0f µs", micros(instances) / events));
         Duration all = instances;
         for (Map.Entry<String, Duration> server : servers.entrySet()) {
             line.append(String.format(", %s %.0f µs", server.getKey(), micros(server.getValue()) / events));
             all = all.plus(server.getValue());
         }
-        return line.append(String.format("; all %.0f µs", micros(all) / events)).toString();
+        return line.append(String.format("; all %.0f µs (of postgres: the instances' backends %.0f µs)",
+                micros(all) / events, micros(backends) / events)).toString();
+    }
+
+    /** CPU the PostgreSQL backends serving the instances' connections used since {@code before}. */
+    private Duration instanceBackendsCpu(Map<Long, Duration> before) {
+        List<Integer> ports = new ArrayList<>();
+        instances.forEach(instance -> ports.addAll(ServerCpu.connectionPorts(instance.pid(), 5432)));
+        Map<Long, Duration> now = ServerCpu.ownByPid("postgres");
+        Duration used = Duration.ZERO;
+        try (Connection connection = connect();
+                PreparedStatement backends = connection.prepareStatement(
+                        "SELECT pid FROM pg_stat_activity WHERE client_port = ANY(?)")) {
+            backends.setArray(1, connection.createArrayOf("integer", ports.toArray()));
+            try (ResultSet rows = backends.executeQuery()) {
+                while (rows.next()) {
+                    long pid = rows.getLong(1);
+                    used = used.plus(now.getOrDefault(pid, Duration.ZERO)
+                            .minus(before.getOrDefault(pid, Duration.ZERO)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return used;
     }
 
     private static double micros(Duration duration) {
@@ -213,6 +240,7 @@ class ProjectionBenchmark {
         int perTick = RATE_PER_SECOND / 100;
         Duration cpuBefore = instancesCpu();
         Map<String, Duration> serversBefore = ServerCpu.snapshot();
+        Map<Long, Duration> backendsBefore = ServerCpu.ownByPid("postgres");
         try (TestBroker broker = new TestBroker()) {
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
@@ -236,6 +264,7 @@ class ProjectionBenchmark {
         }
         Duration cpu = instancesCpu().minus(cpuBefore);
         Map<String, Duration> servers = ServerCpu.between(serversBefore, ServerCpu.snapshot());
+        Duration backends = instanceBackendsCpu(backendsBefore);
         subscriber.close();
         vertx.close();
         long[] lags = lagsMicros.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -243,7 +272,7 @@ class ProjectionBenchmark {
                 + " max %.1f ms (load average %s)%n  CPU per event: %s%n", RATE_PER_SECOND, instanceCount,
                 lags.length, total, percentile(lags, 0.50), percentile(lags, 0.99),
                 lags.length == 0 ? 0 : lags[lags.length - 1] / 1000.0, loadAverage(),
-                cpuPerEvent(cpu, servers, total));
+                cpuPerEvent(cpu, servers, backends, total));
     }
 
     private static double percentile(long[] sorted, double quantile) {
