@@ -310,7 +310,8 @@ class ProjectionBenchmark {
             }
             String jfrSettings = System.getProperty("bench.jfr", "false");
             if (!"false".equals(jfrSettings)) {
-                env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=target/bench-instance-"
+                env.put("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions=stackdepth=256"
+                        + " -XX:StartFlightRecording=filename=target/bench-instance-"
                         + instances.size() + ".jfr,settings=" + ("true".equals(jfrSettings) ? "profile" : jfrSettings));
             }
             instances.add(builder.start());
