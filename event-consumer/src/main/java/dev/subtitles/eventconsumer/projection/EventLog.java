@@ -16,20 +16,21 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.DatabaseException;
 
 /**
  * The durable event log in {@code events.job_event}: records events once each, numbering them per job, and reads
  * them back for a rebuild.
  * <p>
- * A batch is recorded by one statement in a transaction (three round trips, whatever the batch size): it keeps the
- * events whose ids are not recorded yet, reserves their sequence numbers (one counter row per job, bumped with an upsert whose
- * row lock orders
- * concurrent writers of the same job, taken in job id order so two writers cannot deadlock), inserts them, and
- * returns every event of the batch as the log holds it, with its history entry built by PostgreSQL from the stored
- * row (so no JSON is parsed again here). If another instance recorded one of the events at the same
- * moment, our insert skips it and the statement's snapshot does not show it: the event is missing from the answer,
- * and the transaction is rolled back so that the sequence number reserved for it is not lost; trying again finds
- * that event recorded.
+ * A batch is recorded by one statement, so one round trip whatever the batch size, atomic on its own (no BEGIN and
+ * COMMIT around it): it keeps the events whose ids are not recorded yet, reserves their sequence numbers (one
+ * counter row per job, bumped with an upsert whose row lock orders concurrent writers of the same job, taken in job
+ * id order so two writers cannot deadlock), inserts them, and returns every event of the batch as the log holds it,
+ * with its history entry built by PostgreSQL from the stored row (so no JSON is parsed again here). If another
+ * instance recorded one of the events at the same moment, our insert skips it and the statement's snapshot does not
+ * show it: the event is missing from the answer, so the statement fails itself ({@code events.require_all_recorded},
+ * a serialization failure) and is rolled back, and the sequence number reserved for it is not lost; trying again
+ * finds that event recorded.
  */
 @ApplicationScoped
 public class EventLog {
@@ -64,10 +65,14 @@ public class EventLog {
                 FROM fresh JOIN counts USING (job_id) JOIN reserved USING (job_id)
                 ON CONFLICT (event_id) DO NOTHING
                 RETURNING event_id, job_id, seq, %1$s
+            ), answer AS (
+                SELECT event_id, job_id, seq, entry, time FROM inserted
+                UNION ALL
+                SELECT event_id, job_id, seq, %1$s FROM events.job_event WHERE event_id = ANY($1)
             )
-            SELECT event_id, job_id, seq, entry, time FROM inserted
-            UNION ALL
-            SELECT event_id, job_id, seq, %1$s FROM events.job_event WHERE event_id = ANY($1)""".formatted(ENTRY);
+            SELECT answer.* FROM
+                (SELECT events.require_all_recorded((SELECT count(*) FROM batch), count(*)) FROM answer) checked
+                LEFT JOIN answer ON true""".formatted(ENTRY);
     private static final String SELECT_JOB = """
             SELECT event_id, job_id, seq, %s, cloud_event::text AS cloud_event
             FROM events.job_event WHERE job_id = $1 ORDER BY seq""".formatted(ENTRY);
@@ -112,17 +117,21 @@ public class EventLog {
         }
         Tuple arguments = Tuple.tuple().addValue(eventIds).addValue(jobIds).addValue(types).addValue(sources)
                 .addValue(times).addValue(cloudEvents);
-        return pool.withTransaction(connection -> connection.preparedQuery(RECORD).execute(arguments).map(rows -> {
-            Map<UUID, RecordedEvent> recorded = new HashMap<>();
-            rows.forEach(row -> {
-                RecordedEvent event = recordedEvent(row);
-                recorded.put(event.eventId(), event);
-            });
-            if (recorded.size() != size) {
-                throw new ConcurrentRecordingException(size, recorded.size());
-            }
-            return recorded;
-        }));
+        return pool.preparedQuery(RECORD).execute(arguments)
+                .onFailure(EventLog::isConcurrentRecording).transform(ConcurrentRecordingException::new)
+                .map(rows -> {
+                    Map<UUID, RecordedEvent> recorded = new HashMap<>(size * 2);
+                    rows.forEach(row -> {
+                        RecordedEvent event = recordedEvent(row);
+                        recorded.put(event.eventId(), event);
+                    });
+                    return recorded;
+                });
+    }
+
+    /** The failure {@code events.require_all_recorded} raises (V2 migration): a serialization failure. */
+    private static boolean isConcurrentRecording(Throwable failure) {
+        return failure instanceof DatabaseException database && "40001".equals(database.getSqlState());
     }
 
     /** Every recorded event of {@code jobId}, in sequence order; empty for a job without events. */
