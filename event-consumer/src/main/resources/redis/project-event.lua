@@ -3,8 +3,8 @@
 -- KEYS[1] the job hash, KEYS[2] the job's history sorted set.
 -- ARGV[1] seq, ARGV[2] history entry JSON, ARGV[3] event id, ARGV[4] event type, ARGV[5] event time,
 -- ARGV[6] history cap, ARGV[7] TTL in seconds, ARGV[8] pub/sub channel ('' = do not publish),
--- ARGV[9] the phase the event leads to ('' = none), ARGV[10] number N of transitions, then N pairs
--- (phase before, phase after) computed by PhaseMachine.apply for this event type, '' standing for "no phase yet",
+-- ARGV[9] the phase the event leads to ('' = none), ARGV[10] the transitions of this event type that change the
+-- phase, computed by PhaseMachine.apply, as ';BEFORE=AFTER' pairs ('' before standing for "no phase yet"),
 -- then field/value pairs the event contributes to the hash when it is the event that sets the job's phase.
 --
 -- The transitions come from Java so the phase order lives in one place (PhaseMachine); this script only looks up
@@ -16,18 +16,12 @@ if redis.call('ZADD', KEYS[2], seq, ARGV[2]) == 0 then
 end
 redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[6]) + 1))
 
-local transitionCount = tonumber(ARGV[10])
-local transitions = {}
-for i = 0, transitionCount - 1 do
-    transitions[ARGV[11 + 2 * i]] = ARGV[12 + 2 * i]
-end
 local current = redis.call('HGET', KEYS[1], 'phase') or ''
-local nextPhase = transitions[current]
-if nextPhase and nextPhase ~= current then
+local nextPhase = string.match(ARGV[10], ';' .. current .. '=([^;]*)')
+if nextPhase then
     redis.call('HSET', KEYS[1], 'phase', nextPhase)
-    local firstField = 11 + 2 * transitionCount
-    if nextPhase == ARGV[9] and #ARGV > firstField then
-        redis.call('HSET', KEYS[1], unpack(ARGV, firstField))
+    if nextPhase == ARGV[9] and #ARGV > 10 then
+        redis.call('HSET', KEYS[1], unpack(ARGV, 11))
     end
 end
 

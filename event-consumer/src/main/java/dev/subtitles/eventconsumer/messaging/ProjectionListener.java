@@ -3,6 +3,7 @@ package dev.subtitles.eventconsumer.messaging;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +19,7 @@ import dev.subtitles.eventconsumer.config.EventConsumerConfig;
 import dev.subtitles.eventconsumer.projection.ProjectionMetrics;
 import dev.subtitles.eventconsumer.projection.ProjectionService;
 import dev.subtitles.eventconsumer.projection.ReceivedEvent;
+import dev.subtitles.eventconsumer.projection.RecordedBatch;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +29,10 @@ import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
  * Consumes the projection queue in batches. The connector hands over messages one by one; grouping what arrived while
  * the previous batch was projected (up to {@code event-consumer.batch.max-size}, see {@link MessageBatcher}) lets
  * PostgreSQL and Redis see one round trip per batch, which is what makes thousands of events per second possible.
- * Batches are projected one after the other, so the events of a job are projected in the order they arrived.
+ * A batch goes through two stages, recording in PostgreSQL and then projecting into Redis and acking, and the stages
+ * overlap by one batch: batch N+1 is recorded while batch N is in Redis. Each stage takes the batches one after the
+ * other, so the events of a job get their sequence numbers, and reach Redis, in the order they arrived; at most two
+ * batches are in hand at once.
  * <p>
  * Failures: an undecodable message goes to the dead-letter queue with its reason; a batch that fails transiently
  * (PostgreSQL or Redis down) is tried again in place with backoff, its messages unacknowledged, so a short outage
@@ -46,6 +51,11 @@ public class ProjectionListener {
     private final DeadLetterPublisher deadLetters;
     private final ProjectionMetrics metrics;
     private final EventConsumerConfig config;
+    /**
+     * The Redis stage (projection and acks) of the latest recorded batch; never fails. Written and read only by the
+     * one consumer loop, which handles a batch after the one before completed.
+     */
+    private volatile CompletableFuture<Void> previousView = CompletableFuture.completedFuture(null);
 
     public ProjectionListener(@Channel(Channels.PROJECTION) Multi<Message<byte[]>> messages, EventCodec codec,
             ProjectionService projection, DeadLetterPublisher deadLetters, ProjectionMetrics metrics,
@@ -71,6 +81,10 @@ public class ProjectionListener {
                         failure -> LOG.error("The projection stream stopped; no more events are consumed", failure));
     }
 
+    /**
+     * Handles one batch; completes when the next batch may start: this batch is recorded in PostgreSQL and the batch
+     * before is through Redis. This batch's Redis stage then runs while the next batch is recorded.
+     */
     private Uni<Void> handle(List<Message<byte[]>> batch) {
         LOG.debugf("Handling a batch of %d messages", batch.size());
         List<Message<byte[]>> decoded = new ArrayList<>(batch.size());
@@ -85,14 +99,51 @@ public class ProjectionListener {
                 work.add(deadLetter(message, e.getMessage()));
             }
         }
-        if (!events.isEmpty()) {
-            work.add(projectWithRetries(decoded, events));
-        }
+        Uni<Void> before = Uni.createFrom().completionStage(previousView);
+        work.add(events.isEmpty() ? before : recordThenView(decoded, events, before));
         return Uni.join().all(work).andCollectFailures().replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.error("Unexpected failure while settling a batch", failure);
                     return null;
                 });
+    }
+
+    /**
+     * Records the batch, then starts its Redis stage behind the one of the batch before (so Redis sees batches, and
+     * each job's events, in the order they were recorded) and becomes {@link #previousView}. Completes when the
+     * batch is recorded and the batch before is through Redis. A batch that cannot be recorded is projected one
+     * message at a time, after the batch before.
+     */
+    private Uni<Void> recordThenView(List<Message<byte[]>> messages, List<ReceivedEvent> events, Uni<Void> before) {
+        return withRetries(projection.record(events), "Recording", events.size())
+                .onItemOrFailure().transformToUni((recorded, failure) -> {
+                    if (failure != null) {
+                        return before.chain(() -> projectOneByOne(messages, events));
+                    }
+                    previousView = before.chain(() -> viewThenAck(messages, events, recorded))
+                            .subscribeAsCompletionStage();
+                    return before;
+                });
+    }
+
+    private Uni<Void> viewThenAck(List<Message<byte[]>> messages, List<ReceivedEvent> events,
+            RecordedBatch recorded) {
+        return withRetries(projection.view(recorded), "Projecting", messages.size())
+                .chain(() -> ackAll(messages))
+                .onFailure().recoverWithUni(failure -> {
+                    recorded.failed(failure);
+                    return projectOneByOne(messages, events);
+                });
+    }
+
+    /** {@code stage}, tried again in place with backoff while it fails for a reason that may go away. */
+    private <T> Uni<T> withRetries(Uni<T> stage, String what, int size) {
+        return stage
+                .onFailure().invoke(failure -> LOG.warnf("%s a batch of %d events failed, trying again: %s", what,
+                        size, failure.getMessage()))
+                .onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(config.retry().initialDelay(), config.retry().maxDelay())
+                .atMost(Math.max(0, config.retry().attempts() - 1));
     }
 
     private Uni<Void> deadLetter(Message<byte[]> message, String reason) {
@@ -105,17 +156,6 @@ public class ProjectionListener {
                             + "without a reason header", failure.getMessage());
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
-    }
-
-    private Uni<Void> projectWithRetries(List<Message<byte[]>> messages, List<ReceivedEvent> events) {
-        return projection.project(events)
-                .onFailure().invoke(failure -> LOG.warnf("Projecting a batch of %d events failed, trying again: %s",
-                        events.size(), failure.getMessage()))
-                .onFailure(TransientFailures::isTransient).retry()
-                .withBackOff(config.retry().initialDelay(), config.retry().maxDelay())
-                .atMost(Math.max(0, config.retry().attempts() - 1))
-                .chain(() -> ackAll(messages))
-                .onFailure().recoverWithUni(failure -> projectOneByOne(messages, events));
     }
 
     /** The last resort for a batch: what can be projected alone is, the rest goes back to the queue. */
@@ -138,9 +178,10 @@ public class ProjectionListener {
     }
 
     private static Uni<Void> ackAll(List<Message<byte[]>> messages) {
-        List<Uni<Void>> acks = messages.stream()
-                .map(message -> Uni.createFrom().completionStage(message.ack()))
-                .toList();
-        return Uni.join().all(acks).andFailFast().replaceWithVoid();
+        CompletableFuture<?>[] acks = new CompletableFuture<?>[messages.size()];
+        for (int i = 0; i < acks.length; i++) {
+            acks[i] = messages.get(i).ack().toCompletableFuture();
+        }
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks));
     }
 }

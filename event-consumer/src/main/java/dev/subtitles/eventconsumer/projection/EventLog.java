@@ -16,23 +16,33 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.DatabaseException;
 
 /**
  * The durable event log in {@code events.job_event}: records events once each, numbering them per job, and reads
  * them back for a rebuild.
  * <p>
- * A batch is recorded by one statement in a transaction (three round trips, whatever the batch size): it keeps the events whose
- * ids are not
- * recorded yet, reserves their sequence numbers (one counter row per job, bumped with an upsert whose row lock orders
- * concurrent writers of the same job, taken in job id order so two writers cannot deadlock), inserts them, and
- * returns every event of the batch as the log holds it. If another instance recorded one of the events at the same
- * moment, our insert skips it and the statement's snapshot does not show it: the event is missing from the answer,
- * and the transaction is rolled back so that the sequence number reserved for it is not lost; trying again finds
- * that event recorded.
+ * A batch is recorded by one statement, so one round trip whatever the batch size, atomic on its own (no BEGIN and
+ * COMMIT around it): it keeps the events whose ids are not recorded yet, reserves their sequence numbers (one
+ * counter row per job, bumped with an upsert whose row lock orders concurrent writers of the same job, taken in job
+ * id order so two writers cannot deadlock), inserts them, and returns every event of the batch as the log holds it,
+ * with its history entry built by PostgreSQL from the stored row (so no JSON is parsed again here). If another
+ * instance recorded one of the events at the same moment, our insert skips it and the statement's snapshot does not
+ * show it: the event is missing from the answer, so the statement fails itself ({@code events.require_all_recorded},
+ * a serialization failure) and is rolled back, and the sequence number reserved for it is not lost; trying again
+ * finds that event recorded.
  */
 @ApplicationScoped
 public class EventLog {
 
+    /**
+     * The history entry of an event, built from the stored row so the live projection and a rebuild write the same
+     * bytes, in the manager's format (its reads from the log use the same expression), with the fields in the order
+     * of PROJECTION_CONTRACT.md.
+     */
+    private static final String ENTRY = """
+            json_build_object('jobId', job_id, 'seq', seq, 'id', event_id, 'type', type, 'time', cloud_event->'time',
+                'source', source, 'data', cloud_event->'data')::text AS entry, cloud_event->>'time' AS time""";
     private static final String RECORD = """
             WITH batch AS (
                 SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
@@ -54,15 +64,18 @@ public class EventLog {
                        fresh.type, fresh.source, fresh.event_time, fresh.cloud_event::jsonb
                 FROM fresh JOIN counts USING (job_id) JOIN reserved USING (job_id)
                 ON CONFLICT (event_id) DO NOTHING
-                RETURNING event_id, job_id, seq, cloud_event::text AS cloud_event
+                RETURNING event_id, job_id, seq, %1$s
+            ), answer AS (
+                SELECT event_id, job_id, seq, entry, time FROM inserted
+                UNION ALL
+                SELECT event_id, job_id, seq, %1$s FROM events.job_event WHERE event_id = ANY($1)
             )
-            SELECT event_id, job_id, seq, cloud_event, true AS first_recording FROM inserted
-            UNION ALL
-            SELECT event_id, job_id, seq, cloud_event::text, false FROM events.job_event
-            WHERE event_id = ANY($1)""";
+            SELECT answer.* FROM
+                (SELECT events.require_all_recorded((SELECT count(*) FROM batch), count(*)) FROM answer) checked
+                LEFT JOIN answer ON true""".formatted(ENTRY);
     private static final String SELECT_JOB = """
-            SELECT event_id, job_id, seq, cloud_event::text AS cloud_event
-            FROM events.job_event WHERE job_id = $1 ORDER BY seq""";
+            SELECT event_id, job_id, seq, %s, cloud_event::text AS cloud_event
+            FROM events.job_event WHERE job_id = $1 ORDER BY seq""".formatted(ENTRY);
     private static final String SELECT_JOB_IDS = """
             SELECT job_id FROM events.job_sequence WHERE job_id > $1 ORDER BY job_id LIMIT $2""";
     /** Sorts before every other UUID in PostgreSQL's order, which compares the bytes unsigned. */
@@ -76,7 +89,7 @@ public class EventLog {
 
     /**
      * Records the events not recorded yet and returns every event of the batch as the log holds it, by event id.
-     * An event recorded before keeps its sequence number and is returned with {@code firstRecording} false.
+     * An event recorded before keeps its sequence number.
      *
      * @throws ConcurrentRecordingException (as the failure of the {@code Uni}) when another instance recorded one of
      *         the events at the same moment; nothing was recorded, and trying again succeeds
@@ -104,25 +117,29 @@ public class EventLog {
         }
         Tuple arguments = Tuple.tuple().addValue(eventIds).addValue(jobIds).addValue(types).addValue(sources)
                 .addValue(times).addValue(cloudEvents);
-        return pool.withTransaction(connection -> connection.preparedQuery(RECORD).execute(arguments).map(rows -> {
-            Map<UUID, RecordedEvent> recorded = new HashMap<>();
-            rows.forEach(row -> {
-                RecordedEvent event = recordedEvent(row, row.getBoolean("first_recording"));
-                recorded.put(event.eventId(), event);
-            });
-            if (recorded.size() != size) {
-                throw new ConcurrentRecordingException(size, recorded.size());
-            }
-            return recorded;
-        }));
+        return pool.preparedQuery(RECORD).execute(arguments)
+                .onFailure(EventLog::isConcurrentRecording).transform(ConcurrentRecordingException::new)
+                .map(rows -> {
+                    Map<UUID, RecordedEvent> recorded = new HashMap<>(size * 2);
+                    rows.forEach(row -> {
+                        RecordedEvent event = recordedEvent(row);
+                        recorded.put(event.eventId(), event);
+                    });
+                    return recorded;
+                });
+    }
+
+    /** The failure {@code events.require_all_recorded} raises (V2 migration): a serialization failure. */
+    private static boolean isConcurrentRecording(Throwable failure) {
+        return failure instanceof DatabaseException database && "40001".equals(database.getSqlState());
     }
 
     /** Every recorded event of {@code jobId}, in sequence order; empty for a job without events. */
-    public Uni<List<RecordedEvent>> eventsOf(UUID jobId) {
+    public Uni<List<StoredEvent>> eventsOf(UUID jobId) {
         return pool.preparedQuery(SELECT_JOB).execute(Tuple.of(jobId))
                 .map(rows -> {
-                    List<RecordedEvent> events = new ArrayList<>(rows.size());
-                    rows.forEach(row -> events.add(recordedEvent(row, false)));
+                    List<StoredEvent> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(new StoredEvent(recordedEvent(row), row.getString("cloud_event"))));
                     return events;
                 });
     }
@@ -142,9 +159,9 @@ public class EventLog {
                 });
     }
 
-    private static RecordedEvent recordedEvent(Row row, boolean firstRecording) {
+    private static RecordedEvent recordedEvent(Row row) {
         return new RecordedEvent(row.getUUID("event_id"), row.getUUID("job_id"), row.getLong("seq"),
-                row.getString("cloud_event"), firstRecording);
+                row.getString("entry"), row.getString("time"));
     }
 
 }

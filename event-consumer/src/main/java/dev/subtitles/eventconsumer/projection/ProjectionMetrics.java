@@ -49,8 +49,8 @@ public class ProjectionMetrics {
         consumed.get(type).increment();
     }
 
-    void duplicate() {
-        duplicates.increment();
+    void duplicates(int count) {
+        duplicates.increment(count);
     }
 
     /** A message could not be decoded. */

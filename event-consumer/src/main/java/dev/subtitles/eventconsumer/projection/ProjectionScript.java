@@ -6,10 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
 import dev.subtitles.common.event.EventType;
@@ -18,8 +16,8 @@ import dev.subtitles.common.phase.PhaseMachine;
 
 /**
  * The Lua script {@code redis/project-event.lua} that applies one event to a job's Redis view atomically, and the
- * phase transitions it is given: for each event type, {@link PhaseMachine#apply} of every current phase (and of no
- * phase yet), so the phase order is defined once, in Java.
+ * phase transitions it is given: for each event type, the moves {@link PhaseMachine#apply} makes from every current
+ * phase (and from no phase yet), so the phase order is defined once, in Java.
  */
 final class ProjectionScript {
 
@@ -29,27 +27,32 @@ final class ProjectionScript {
 
     /** "No phase yet" in the script's transition table. */
     private static final String NO_PHASE = "";
-    private static final Map<EventType, List<String>> TRANSITIONS = transitions();
+    private static final Map<EventType, String> TRANSITIONS = transitions();
 
     private ProjectionScript() {
     }
 
-    /** Pairs (phase before, phase after) for an event of {@code type}, flattened. */
-    static List<String> transitionsOf(EventType type) {
+    /**
+     * The transitions of an event of {@code type} that change the phase, as the script takes them:
+     * {@code ;BEFORE=AFTER} for every current phase (and for no phase yet) that {@link PhaseMachine#apply} moves, so
+     * the script finds the next phase with one pattern match; a phase not listed stays as it is.
+     */
+    static String transitionsOf(EventType type) {
         return TRANSITIONS.get(type);
     }
 
-    private static Map<EventType, List<String>> transitions() {
-        Map<EventType, List<String>> transitions = new EnumMap<>(EventType.class);
+    private static Map<EventType, String> transitions() {
+        Map<EventType, String> transitions = new EnumMap<>(EventType.class);
         for (EventType type : EventType.values()) {
-            List<String> pairs = new ArrayList<>();
-            pairs.add(NO_PHASE);
-            pairs.add(PhaseMachine.apply(null, type).name());
+            StringBuilder pairs = new StringBuilder();
+            pairs.append(';').append(NO_PHASE).append('=').append(PhaseMachine.apply(null, type).name());
             for (JobPhase phase : JobPhase.values()) {
-                pairs.add(phase.name());
-                pairs.add(PhaseMachine.apply(phase, type).name());
+                JobPhase next = PhaseMachine.apply(phase, type);
+                if (next != phase) {
+                    pairs.append(';').append(phase.name()).append('=').append(next.name());
+                }
             }
-            transitions.put(type, List.copyOf(pairs));
+            transitions.put(type, pairs.toString());
         }
         return transitions;
     }

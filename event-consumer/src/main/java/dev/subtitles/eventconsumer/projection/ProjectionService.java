@@ -44,37 +44,53 @@ public class ProjectionService {
      * if either could not be written; then nothing or part of it is done, and calling again finishes the work.
      */
     public Uni<Void> project(List<ReceivedEvent> batch) {
+        return record(batch).chain(recorded -> view(recorded).onFailure().invoke(recorded::failed));
+    }
+
+    /**
+     * The first half of {@link #project}: records {@code batch} in the event log, which numbers its events. The
+     * events' spans start here. Safe to call again after a failure.
+     */
+    public Uni<RecordedBatch> record(List<ReceivedEvent> batch) {
         return Uni.createFrom().deferred(() -> {
             List<Span> spans = batch.stream().map(received -> tracing.start(received.event())).toList();
             return eventLog.record(batch)
-                    .chain(recorded -> projectRecorded(batch, recorded))
-                    .invoke(() -> spans.forEach(Span::end))
+                    .map(recorded -> new RecordedBatch(batch, distinct(batch, recorded), spans))
                     .onFailure().invoke(failure -> spans.forEach(span -> ProjectionTracing.failed(span, failure)));
         });
     }
 
-    private Uni<Void> projectRecorded(List<ReceivedEvent> batch, Map<UUID, RecordedEvent> recorded) {
-        Set<UUID> seen = new HashSet<>();
-        List<ProjectedEvent> distinct = new ArrayList<>(batch.size());
-        for (ReceivedEvent received : batch) {
-            metrics.consumed(received.event().type());
-            if (seen.add(received.event().id())) {
-                distinct.add(new ProjectedEvent(received.event(), recorded.get(received.event().id())));
-            } else {
-                metrics.duplicate();
-            }
-        }
+    /**
+     * The second half of {@link #project}: applies a recorded batch to the Redis view, which announces its events,
+     * and ends their spans. Safe to call again after a failure: what Redis has already is skipped.
+     */
+    public Uni<Void> view(RecordedBatch batch) {
+        List<ProjectedEvent> distinct = batch.distinct();
         return view.project(distinct).invoke(projectedNow -> {
+            batch.received().forEach(received -> metrics.consumed(received.event().type()));
+            metrics.duplicates(batch.received().size() - distinct.size());
             Instant now = Instant.now();
             for (int i = 0; i < distinct.size(); i++) {
                 ProjectedEvent event = distinct.get(i);
                 if (projectedNow.get(i)) {
                     metrics.projected(event.event().time(), now);
                 } else {
-                    metrics.duplicate();
+                    metrics.duplicates(1);
                     LOG.debugf("Event %s of job %s was projected already", event.event().id(), event.event().jobId());
                 }
             }
+            batch.projected();
         }).replaceWithVoid();
+    }
+
+    private static List<ProjectedEvent> distinct(List<ReceivedEvent> batch, Map<UUID, RecordedEvent> recorded) {
+        Set<UUID> seen = new HashSet<>();
+        List<ProjectedEvent> distinct = new ArrayList<>(batch.size());
+        for (ReceivedEvent received : batch) {
+            if (seen.add(received.event().id())) {
+                distinct.add(new ProjectedEvent(received.event(), recorded.get(received.event().id())));
+            }
+        }
+        return distinct;
     }
 }

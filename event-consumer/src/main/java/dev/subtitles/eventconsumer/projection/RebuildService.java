@@ -46,8 +46,8 @@ public class RebuildService {
                 return Uni.createFrom().item(0);
             }
             List<ProjectedEvent> history = recorded.stream()
-                    .map(event -> new ProjectedEvent(
-                            codec.decode(event.cloudEvent().getBytes(StandardCharsets.UTF_8)), event))
+                    .map(stored -> new ProjectedEvent(
+                            codec.decode(stored.cloudEvent().getBytes(StandardCharsets.UTF_8)), stored.recorded()))
                     .toList();
             return view.replace(jobId, history).replaceWith(history.size());
         });

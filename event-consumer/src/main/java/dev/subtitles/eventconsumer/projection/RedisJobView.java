@@ -64,22 +64,19 @@ public class RedisJobView {
     private Request projection(ProjectedEvent projected, String channel) {
         JobEvent<?> event = projected.event();
         RecordedEvent recorded = projected.recorded();
-        HistoryEntry entry = HistoryEntry.of(recorded);
         Request request = Request.cmd(Command.EVALSHA).arg(ProjectionScript.SHA).arg(2)
                 .arg(keys.job(event.jobId()))
                 .arg(keys.history(event.jobId()))
                 .arg(recorded.seq())
-                .arg(entry.json())
+                .arg(recorded.historyEntry())
                 .arg(event.id().toString())
                 .arg(event.type().routingKey())
-                .arg(entry.time())
+                .arg(recorded.time())
                 .arg(historyCap)
                 .arg(ttlSeconds)
                 .arg(channel)
-                .arg(PhaseMachine.phaseAfter(event.type()).map(Enum::name).orElse(""));
-        List<String> transitions = ProjectionScript.transitionsOf(event.type());
-        request.arg(transitions.size() / 2);
-        transitions.forEach(request::arg);
+                .arg(PhaseMachine.phaseAfter(event.type()).map(Enum::name).orElse(""))
+                .arg(ProjectionScript.transitionsOf(event.type()));
         PhaseFields.of(event).forEach(request::arg);
         return request;
     }

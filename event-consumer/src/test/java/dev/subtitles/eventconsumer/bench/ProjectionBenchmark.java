@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -55,11 +58,18 @@ import io.vertx.redis.client.Request;
  * ./mvnw -B verify -pl common,event-consumer -Dbench=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
+ * Options: {@code -Dbench.jobs=} (10,000), {@code -Dbench.instances=1,2}, {@code -Dbench.skip-throughput=true},
+ * {@code -Dbench.skip-latency=true}, {@code -Dbench.debug=true} (debug logs), {@code -Dbench.jfr=true} (a JFR
+ * recording per instance in {@code target/}, or {@code -Dbench.jfr=<settings.jfc>}).
+ * <p>
  * Throughput: 100,000 events over 10,000 jobs (10 events each, published step by step across all jobs, as many jobs
  * in flight would produce them) are put on the queue first, then 1 or 2 instances are started; events/s is measured
  * over the window PostgreSQL recorded them in ({@code recorded_at}), so startup does not count. Latency: with the
  * instances running, events are published at a fixed rate and the time from each event's {@code time} to its
  * announcement on the Redis pub/sub channel (i.e. when the manager can see it) is recorded.
+ * <p>
+ * Each figure comes with the load average and the CPU time per event of the instances and of the RabbitMQ,
+ * PostgreSQL and Redis server processes ({@link ServerCpu}), which depends much less on other load than events/s.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class ProjectionBenchmark {
@@ -71,6 +81,8 @@ class ProjectionBenchmark {
     private static final int RATE_PER_SECOND = 2_000;
     private static final Duration LATENCY_RUN = Duration.ofSeconds(20);
     private static final EventCodec CODEC = new EventCodec();
+    /** The event time in a history entry, whatever the JSON spacing. */
+    private static final Pattern ENTRY_TIME = Pattern.compile("\"time\"\\s*:\\s*\"([^\"]+)\"");
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private final List<Process> instances = new ArrayList<>();
@@ -90,7 +102,11 @@ class ProjectionBenchmark {
         StringBuilder report = new StringBuilder("\n=== event-consumer benchmark ===\n");
         for (String instanceCount : System.getProperty("bench.instances", "1,2").split(",")) {
             int count = Integer.parseInt(instanceCount.trim());
-            report.append(throughput(count));
+            if (Boolean.getBoolean("bench.skip-throughput")) {
+                startInstances(count);
+            } else {
+                report.append(throughput(count));
+            }
             if (!Boolean.getBoolean("bench.skip-latency")) {
                 report.append(latency(count));
             }
@@ -105,18 +121,74 @@ class ProjectionBenchmark {
         publishBacklog();
         startInstances(instanceCount);
         Duration cpuBefore = instancesCpu();
+        Map<String, Duration> serversBefore = ServerCpu.snapshot();
+        Map<Long, Duration> backendsBefore = ServerCpu.ownByPid("postgres");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (recorded() < expected && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         Duration cpu = instancesCpu().minus(cpuBefore);
+        Map<String, Duration> servers = ServerCpu.between(serversBefore, ServerCpu.snapshot());
+        Duration backends = instanceBackendsCpu(backendsBefore);
         assertThat(recorded()).as("events recorded").isEqualTo(expected);
         long[] window = newestRecordingWindowMicros(total);
         double seconds = (window[1] - window[0]) / 1_000_000.0;
         return String.format("throughput, %d instance(s): %,d events over %,d jobs in %.2f s = %,.0f events/s"
-                + " (event-consumer CPU %.1f s = %.0f µs per event; load average now %.1f)%n", instanceCount, total,
-                JOBS, seconds, total / seconds, cpu.toMillis() / 1000.0, cpu.toNanos() / 1000.0 / total,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                + " (load average %s)%n  CPU per event: %s%n", instanceCount, total, JOBS, seconds, total / seconds,
+                loadAverage(), cpuPerEvent(cpu, servers, backends, total));
+    }
+
+    /**
+     * CPU per event of the instances and of each server, and their sum. The servers' figures include whatever else
+     * used them meanwhile (on a shared machine, other builds' tests).
+     */
+    private static String cpuPerEvent(Duration instances, Map<String, Duration> servers, Duration backends,
+            long events) {
+        StringBuilder line = new StringBuilder(String.format("event-consumer %.0f µs", micros(instances) / events));
+        Duration all = instances;
+        for (Map.Entry<String, Duration> server : servers.entrySet()) {
+            line.append(String.format(", %s %.0f µs", server.getKey(), micros(server.getValue()) / events));
+            all = all.plus(server.getValue());
+        }
+        return line.append(String.format("; all %.0f µs (of postgres: the instances' backends %.0f µs)",
+                micros(all) / events, micros(backends) / events)).toString();
+    }
+
+    /** CPU the PostgreSQL backends serving the instances' connections used since {@code before}. */
+    private Duration instanceBackendsCpu(Map<Long, Duration> before) {
+        List<Integer> ports = new ArrayList<>();
+        instances.forEach(instance -> ports.addAll(ServerCpu.connectionPorts(instance.pid(), 5432)));
+        Map<Long, Duration> now = ServerCpu.ownByPid("postgres");
+        Duration used = Duration.ZERO;
+        try (Connection connection = connect();
+                PreparedStatement backends = connection.prepareStatement(
+                        "SELECT pid FROM pg_stat_activity WHERE client_port = ANY(?)")) {
+            backends.setArray(1, connection.createArrayOf("integer", ports.toArray()));
+            try (ResultSet rows = backends.executeQuery()) {
+                while (rows.next()) {
+                    long pid = rows.getLong(1);
+                    used = used.plus(now.getOrDefault(pid, Duration.ZERO)
+                            .minus(before.getOrDefault(pid, Duration.ZERO)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return used;
+    }
+
+    private static double micros(Duration duration) {
+        return duration.toNanos() / 1000.0;
+    }
+
+    /** The 1, 5 and 15 minute load averages, which say how busy the machine was while measuring. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     /** Publishes the 100,000 events while no instance consumes. */
@@ -151,10 +223,10 @@ class ProjectionBenchmark {
         subscriber.handler(message -> {
             if (message.size() == 3 && "message".equals(message.get(0).toString())) {
                 long now = nowMicros();
-                String entry = message.get(2).toString();
-                int start = entry.indexOf("\"time\":\"") + 8;
-                Instant time = Instant.parse(entry.substring(start, entry.indexOf('"', start)));
-                lagsMicros.add(now - toMicros(time));
+                Matcher time = ENTRY_TIME.matcher(message.get(2).toString());
+                if (time.find()) {
+                    lagsMicros.add(now - toMicros(Instant.parse(time.group(1))));
+                }
             }
         });
         subscriber.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).toCompletionStage().toCompletableFuture()
@@ -166,6 +238,9 @@ class ProjectionBenchmark {
             jobs.add(UUID.randomUUID());
         }
         int perTick = RATE_PER_SECOND / 100;
+        Duration cpuBefore = instancesCpu();
+        Map<String, Duration> serversBefore = ServerCpu.snapshot();
+        Map<Long, Duration> backendsBefore = ServerCpu.ownByPid("postgres");
         try (TestBroker broker = new TestBroker()) {
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
@@ -187,12 +262,17 @@ class ProjectionBenchmark {
         while (lagsMicros.size() < total && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
+        Duration cpu = instancesCpu().minus(cpuBefore);
+        Map<String, Duration> servers = ServerCpu.between(serversBefore, ServerCpu.snapshot());
+        Duration backends = instanceBackendsCpu(backendsBefore);
         subscriber.close();
         vertx.close();
         long[] lags = lagsMicros.stream().mapToLong(Long::longValue).sorted().toArray();
         return String.format("latency at %,d events/s, %d instance(s): %,d of %,d events, p50 %.1f ms, p99 %.1f ms,"
-                + " max %.1f ms%n", RATE_PER_SECOND, instanceCount, lags.length, total, percentile(lags, 0.50),
-                percentile(lags, 0.99), lags.length == 0 ? 0 : lags[lags.length - 1] / 1000.0);
+                + " max %.1f ms (load average %s)%n  CPU per event: %s%n", RATE_PER_SECOND, instanceCount,
+                lags.length, total, percentile(lags, 0.50), percentile(lags, 0.99),
+                lags.length == 0 ? 0 : lags[lags.length - 1] / 1000.0, loadAverage(),
+                cpuPerEvent(cpu, servers, backends, total));
     }
 
     private static double percentile(long[] sorted, double quantile) {
@@ -227,8 +307,12 @@ class ProjectionBenchmark {
             env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
             if (Boolean.getBoolean("bench.debug")) {
                 env.put("QUARKUS_LOG_CATEGORY__DEV_SUBTITLES__LEVEL", "DEBUG");
-                env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=target/bench-instance-"
-                        + instances.size() + ".jfr,settings=profile");
+            }
+            String jfrSettings = System.getProperty("bench.jfr", "false");
+            if (!"false".equals(jfrSettings)) {
+                env.put("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions=stackdepth=256"
+                        + " -XX:StartFlightRecording=filename=target/bench-instance-"
+                        + instances.size() + ".jfr,settings=" + ("true".equals(jfrSettings) ? "profile" : jfrSettings));
             }
             instances.add(builder.start());
             awaitReady(port);

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
 
@@ -217,6 +219,38 @@ class ProjectionTest {
 
             await().atMost(PATIENCE).until(() -> announced.size() == 2);
             assertThat(announced).containsExactlyElementsOf(views.history(jobId));
+        } finally {
+            subscriber.unsubscribe();
+        }
+    }
+
+    @Test
+    void eventsOfAJobSpreadOverSeveralBatchesAreAnnouncedInSequenceOrder() {
+        List<UUID> jobs = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        Map<UUID, List<Long>> announced = new ConcurrentHashMap<>();
+        var subscriber = redis.pubsub(String.class).subscribe(keys.channel(), message -> {
+            JsonNode entry = readTree(message);
+            UUID jobId = UUID.fromString(entry.get("jobId").textValue());
+            if (jobs.contains(jobId)) {
+                announced.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(entry.get("seq").longValue());
+            }
+        });
+        int perJob = 150;
+        try {
+            List<JobEvent<?>> events = new ArrayList<>();
+            for (int i = 0; i < perJob; i++) {
+                for (UUID jobId : jobs) {
+                    events.add(TestEvents.event(jobId, i == 0 ? DOWNLOAD_REQUESTED : RETRY_SCHEDULED));
+                }
+            }
+
+            broker.publish(events.toArray(JobEvent<?>[]::new));
+
+            await().atMost(PATIENCE).until(() -> jobs.stream()
+                    .allMatch(jobId -> announced.getOrDefault(jobId, List.of()).size() == perJob));
+            List<Long> inOrder = LongStream.rangeClosed(1, perJob).boxed().toList();
+            jobs.forEach(jobId -> assertThat(announced.get(jobId)).as("seqs announced for job %s", jobId)
+                    .containsExactlyElementsOf(inOrder));
         } finally {
             subscriber.unsubscribe();
         }
