@@ -303,8 +303,6 @@ class ProjectionBenchmark {
             env.put("EVENTS_DEAD_LETTER_EXCHANGE", TestTopology.DEAD_LETTER_EXCHANGE);
             env.put("PROJECTION_QUEUE", TestTopology.QUEUE);
             env.put("EVENT_CONSUMER_REDIS_KEY_PREFIX", TestTopology.KEY_PREFIX);
-            // No collector here: do not let the exporter retry against one.
-            env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
             if (Boolean.getBoolean("bench.debug")) {
                 env.put("QUARKUS_LOG_CATEGORY__DEV_SUBTITLES__LEVEL", "DEBUG");
             }
