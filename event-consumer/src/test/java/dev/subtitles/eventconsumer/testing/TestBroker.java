@@ -81,6 +81,15 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    /** Messages of the run's projection queue waiting for a consumer (not counting those delivered, unacked). */
+    public long readyInQueue() {
+        try {
+            return channel.queueDeclarePassive(TestTopology.QUEUE).getMessageCount();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the projection queue's depth", e);
+        }
+    }
+
     /** The next message of the run's dead-letter queue (acknowledged), or {@code null} when it is empty. */
     public DeadLetter nextDeadLetter() {
         try {
