@@ -23,6 +23,8 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
  * history is read a page at a time and at most {@code bufferSize} live entries wait: beyond that the client is too
  * slow and the stream fails with {@link SlowClientException}.
  * <p>
+ * Each keep-alive tick also looks at the store, so a wake-up the feed lost delays an event by at most one interval.
+ * <p>
  * Called from the feed's thread, the store reads' threads, the transport and the keep-alive timer: every entry
  * point is synchronized, and none blocks.
  */
@@ -67,11 +69,21 @@ final class JobWatch {
         drain();
     }
 
-    /** Sends a keep-alive when the client is waiting for more and nothing else is queued for it. */
+    /**
+     * On each keep-alive tick of a caught-up watch with nothing queued: a keep-alive if the client is waiting for more,
+     * and a look at the store for anything newer. The feed is at most once (a wake-up published while the
+     * subscription is being re-established is gone), so without that look a lost wake-up for a job's last events
+     * would leave the client waiting forever; with it, for at most one interval.
+     */
     synchronized void keepAlive() {
-        if (!finished && caughtUp && ready.isEmpty() && live.isEmpty() && emitter.requested() > 0) {
+        if (finished || !caughtUp || !ready.isEmpty() || !live.isEmpty()) {
+            return;
+        }
+        if (emitter.requested() > 0) {
             emitter.emit(KEEP_ALIVE);
         }
+        caughtUp = false;
+        drain();
     }
 
     private synchronized void onLive(HistoryEntry entry) {

@@ -74,6 +74,21 @@ class LiveWebSocketTest {
     }
 
     @Test
+    void eventsWhoseAnnouncementWasLostStillReachTheClientWithinAKeepAliveInterval() throws Exception {
+        UUID job = Jobs.submit("Lost announcement");
+        projection.inRedis(job, new DownloadStarted(1, "downloader-1"));
+        WsWatcher watcher = WsWatcher.watch(base, job);
+        await().atMost(TIMEOUT).until(() -> watcher.seqs().size() == 1);
+
+        projection.inRedisUnannounced(job, new DownloadStarted(2, "downloader-2"));
+        projection.inRedisUnannounced(job, LiveEvents.ready());
+
+        assertThat(watcher.closeCode.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1000);
+        assertThat(watcher.seqs()).containsExactly(1L, 2L, 3L);
+        assertThat(watcher.end()).hasValueSatisfying(end -> assertThat(end.get("phase").asText()).isEqualTo("DONE"));
+    }
+
+    @Test
     void jobAlreadyFinishedGetsItsHistoryAndTheEndAtOnce() throws Exception {
         UUID job = Jobs.submit("Finished before watching");
         projection.inRedis(job, new DownloadStarted(1, "downloader-1"));

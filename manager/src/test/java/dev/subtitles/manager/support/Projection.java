@@ -54,6 +54,15 @@ public final class Projection {
 
     /** Projects a new event of the job into Redis as the event-consumer would, publishing it last. */
     public JobEvent<?> inRedis(UUID jobId, EventPayload payload) {
+        return inRedis(jobId, payload, true);
+    }
+
+    /** Projects a new event of the job into Redis but does not publish it, as when pub/sub lost the message. */
+    public JobEvent<?> inRedisUnannounced(UUID jobId, EventPayload payload) {
+        return inRedis(jobId, payload, false);
+    }
+
+    private JobEvent<?> inRedis(UUID jobId, EventPayload payload, boolean announced) {
         JobEvent<?> event = JobEvent.create(jobId, SOURCE, payload);
         long seq = nextSeq(jobId);
         String entry = entry(event, seq);
@@ -76,7 +85,9 @@ public final class Projection {
         redis.key().expire(historyKey, 3600);
         keys.add(hashKey);
         keys.add(historyKey);
-        redis.pubsub(String.class).publish(prefix + "job-events", entry);
+        if (announced) {
+            redis.pubsub(String.class).publish(prefix + "job-events", entry);
+        }
         return event;
     }
 
