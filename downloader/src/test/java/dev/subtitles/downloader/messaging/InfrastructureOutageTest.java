@@ -70,9 +70,9 @@ class InfrastructureOutageTest {
 
     /**
      * Connects once the application is up, and before the first test runs one job through it with nothing cut.
-     * This class restarts the application (its own test resource), and after such a restart in the same JVM the first
-     * connection of an outgoing channel has been seen to take up to two minutes (not seen in a fresh process; cause
-     * not found); a test that cut a dependency meanwhile would be measuring that instead, hence the long wait here.
+     * This class restarts the application (its own test resource), and after such a restart the first connection of
+     * an outgoing channel has been seen to take up to a minute (the connector's connection timeout); a test that
+     * cut a dependency meanwhile would be measuring that instead.
      */
     @BeforeEach
     void connectProbeToAPublishingApplication() {
@@ -80,7 +80,7 @@ class InfrastructureOutageTest {
         if (!publishing) {
             JobEvent<DownloadRequested> request = spanishFilm();
             probe.publish(request);
-            assertThat(probe.awaitResult(request.jobId(), Duration.ofMinutes(4)).type()).isEqualTo(SUBTITLE_READY);
+            assertThat(probe.awaitResult(request.jobId(), Duration.ofMinutes(2)).type()).isEqualTo(SUBTITLE_READY);
             publishing = true;
         }
     }
