@@ -48,7 +48,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(TestBroker.class)
 @QuarkusTestResource(OpenSubtitlesStub.class)
 @QuarkusTestResource(value = InfrastructureProxies.class, restrictToAnnotatedClass = true)
-class InfrastructureOutageTest {
+class InfrastructureOutageIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
