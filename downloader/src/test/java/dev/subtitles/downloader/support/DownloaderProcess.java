@@ -40,7 +40,7 @@ public final class DownloaderProcess implements AutoCloseable {
 
     /** Starts instance {@code instance} with {@code environment} on top of the inherited one. */
     public static DownloaderProcess start(String instance, Map<String, String> environment) throws IOException {
-        Path jar = Path.of(System.getProperty("downloader.runner", "target/quarkus-app/quarkus-run.jar"));
+        Path jar = Path.of(System.getProperty("packaged-downloader.jar", "target/quarkus-app/quarkus-run.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the module first");
         }
