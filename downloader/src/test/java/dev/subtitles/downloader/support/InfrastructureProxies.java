@@ -1,5 +1,7 @@
 package dev.subtitles.downloader.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -7,6 +9,7 @@ import java.lang.annotation.Target;
 import java.net.URI;
 import java.util.Map;
 
+import dev.subtitles.common.testing.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -35,8 +38,12 @@ public class InfrastructureProxies implements QuarkusTestResourceLifecycleManage
         int dbPort = Integer.parseInt(System.getenv().getOrDefault("DB_PORT", "5432"));
         String database = System.getenv().getOrDefault("TEST_DB_NAME", "subtitles_test");
         URI redis = URI.create(System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
-        proxies = new Proxies(new TcpProxy(dbHost, dbPort),
-                new TcpProxy(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort()));
+        try {
+            proxies = new Proxies(new TcpProxy(dbHost, dbPort),
+                    new TcpProxy(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the proxies", e);
+        }
         return Map.of(
                 "%test.quarkus.datasource.reactive.url",
                 "postgresql://localhost:" + proxies.postgres().port() + "/" + database,
