@@ -23,7 +23,12 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
  * history is read a page at a time and at most {@code bufferSize} live entries wait: beyond that the client is too
  * slow and the stream fails with {@link SlowClientException}.
  * <p>
- * Each keep-alive tick also looks at the store, so a wake-up the feed lost delays an event by at most one interval.
+ * Each keep-alive tick also asks the store for the job's newest sequence number (one hash field), and reads the
+ * history when that is beyond what was sent, so a wake-up the feed lost delays an event by at most one interval.
+ * <p>
+ * A store read may complete on the thread that starts it, before {@code read()} returns (seen with the Redis client
+ * under load): its {@code drain()} is then a nested call that does nothing, so the draining loop goes on with what
+ * the read returned instead of waiting for a completion that has already happened.
  * <p>
  * Called from the feed's thread, the store reads' threads, the transport and the keep-alive timer: every entry
  * point is synchronized, and none blocks.
@@ -34,7 +39,7 @@ final class JobWatch {
     private static final LiveMessage KEEP_ALIVE = new LiveMessage.KeepAlive();
 
     private final UUID jobId;
-    private final LiveHistory history;
+    private final HistoryPages history;
     private final LiveConfig config;
     private final JobPhase terminalAtConnect;
     private final MultiEmitter<? super LiveMessage> emitter;
@@ -44,6 +49,7 @@ final class JobWatch {
     private long last;
     private boolean caughtUp;
     private boolean reading;
+    private boolean probing;
     private boolean draining;
     private boolean finished;
 
@@ -52,7 +58,7 @@ final class JobWatch {
      * @param terminalAtConnect the job's phase when the client connected if that is terminal, else {@code null}:
      *        once the history is sent the watch ends even if the terminal event was at or before {@code afterSeq}
      */
-    JobWatch(UUID jobId, long afterSeq, JobPhase terminalAtConnect, LiveHistory history, LiveConfig config,
+    JobWatch(UUID jobId, long afterSeq, JobPhase terminalAtConnect, HistoryPages history, LiveConfig config,
             MultiEmitter<? super LiveMessage> emitter) {
         this.jobId = jobId;
         this.last = afterSeq;
@@ -73,17 +79,31 @@ final class JobWatch {
      * On each keep-alive tick of a caught-up watch with nothing queued: a keep-alive if the client is waiting for more,
      * and a look at the store for anything newer. The feed is at most once (a wake-up published while the
      * subscription is being re-established is gone), so without that look a lost wake-up for a job's last events
-     * would leave the client waiting forever; with it, for at most one interval.
+     * would leave the client waiting forever; with it, for at most one interval. The look is the newest sequence
+     * number, not the history: every client's tick would otherwise read a page from Redis and PostgreSQL.
      */
     synchronized void keepAlive() {
-        if (finished || !caughtUp || !ready.isEmpty() || !live.isEmpty()) {
+        if (finished || !caughtUp || probing || !ready.isEmpty() || !live.isEmpty()) {
             return;
         }
         if (emitter.requested() > 0) {
             emitter.emit(KEEP_ALIVE);
         }
-        caughtUp = false;
-        drain();
+        probing = true;
+        history.newestSeq(jobId).subscribe().with(this::onNewest, this::onNewestFailure);
+    }
+
+    private synchronized void onNewest(Long newest) {
+        probing = false;
+        if (!finished && caughtUp && (newest == null || newest > last)) {
+            caughtUp = false;
+            drain();
+        }
+    }
+
+    private synchronized void onNewestFailure(Throwable failure) {
+        probing = false;
+        LOG.debugf("cannot look for newer events of job %s on a keep-alive tick: %s", jobId, failure.getMessage());
     }
 
     private synchronized void onLive(HistoryEntry entry) {
@@ -111,7 +131,9 @@ final class JobWatch {
                     send(ready.poll());
                 } else if (!caughtUp) {
                     read();
-                    return;
+                    if (reading) {
+                        return;
+                    }
                 } else if (terminalAtConnect != null) {
                     end(terminalAtConnect);
                 } else if (!nextLive()) {

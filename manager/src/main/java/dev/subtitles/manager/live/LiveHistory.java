@@ -19,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * the Redis sorted set, and from the durable event log for the older part Redis no longer holds (capped or expired).
  */
 @ApplicationScoped
-public class LiveHistory {
+public class LiveHistory implements HistoryPages {
 
     private final ProjectionReader projection;
     private final Pool pool;
@@ -36,11 +36,7 @@ public class LiveHistory {
                 + " where job_id = $1 and seq > $2 and seq < $3 order by seq limit $4";
     }
 
-    /**
-     * The oldest entries with a sequence number above {@code afterSeq}, oldest first, at most {@code limit}, without
-     * a hole at the start unless neither store has the missing events. Fewer than {@code limit} means the end of
-     * what is projected now.
-     */
+    @Override
     public Uni<List<HistoryEntry>> after(UUID jobId, long afterSeq, int limit) {
         return projection.historyAfter(jobId, afterSeq, limit).flatMap(cached -> {
             if (!cached.isEmpty() && cached.get(0).seq() == afterSeq + 1) {
@@ -49,6 +45,11 @@ public class LiveHistory {
             long before = cached.isEmpty() ? Long.MAX_VALUE : cached.get(0).seq();
             return logged(jobId, afterSeq, before, limit).map(logged -> logged.isEmpty() ? cached : logged);
         });
+    }
+
+    @Override
+    public Uni<Long> newestSeq(UUID jobId) {
+        return projection.lastSeq(jobId);
     }
 
     private Uni<List<HistoryEntry>> logged(UUID jobId, long afterSeq, long beforeSeq, int limit) {

@@ -1,6 +1,7 @@
 package dev.subtitles.manager.live;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,7 +58,10 @@ public class LiveProgress {
                 .onItem().transformToMulti(start -> Multi.createFrom().<LiveMessage> emitter(emitter -> {
                     JobWatch watch = new JobWatch(start.jobId(), afterSeq, start.terminalPhase(), history, config,
                             emitter);
-                    long timer = vertx.setPeriodic(config.keepAliveInterval().toMillis(), tick -> watch.keepAlive());
+                    long interval = config.keepAliveInterval().toMillis();
+                    // A random first tick spreads the ticks of clients that connected together over the interval.
+                    long timer = vertx.setPeriodic(1 + ThreadLocalRandom.current().nextLong(interval), interval,
+                            tick -> watch.keepAlive());
                     emitter.onTermination(() -> {
                         vertx.cancelTimer(timer);
                         watch.stop();

@@ -84,10 +84,12 @@ final class WebSocketSender implements MultiSubscriber<LiveMessage> {
         }
     }
 
+    /** A write that failed leaves the stream without demand: end it, and close the socket if it is still open. */
     private void onSendFailure(Throwable failure) {
         LOG.debugf("cannot write to the live WebSocket of job %s: %s", connection.pathParam("id"),
                 failure.getMessage());
         cancel();
+        close(INTERNAL_ERROR, "cannot write the job's events");
     }
 
     private void close(int code, String reason) {
