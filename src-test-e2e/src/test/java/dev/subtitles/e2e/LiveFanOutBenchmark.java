@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,19 +32,20 @@ import dev.subtitles.common.format.SubtitleFormat;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.WebSocketClient;
 
 /**
  * Fan-out of live progress: {@code bench.clients} (default 1,000) WebSocket clients spread over {@code bench.jobs}
  * (100) jobs on one packaged manager, while events are published at {@code bench.rate} (200) events/s for
  * {@code bench.seconds} (30) s, round-robin over the jobs, and the packaged event-consumer projects them. A warm-up
- * of {@code bench.warmup.seconds} (10) s with other jobs and clients comes first, so that the measured run is not
+ * of {@code bench.warmup.seconds} (30) s with other jobs and clients comes first, so that the measured run is not
  * the JIT compiling the manager. Prints, for both, the latency from "projected" (the entry announced on the Redis
  * channel, timestamped by a subscriber in this JVM) to "received by the client", messages lost or duplicated, the
  * manager's and the event-consumer's CPU time per unit of work, and the load average. The manager and the
  * event-consumer are processes of their own, so the clients' CPU is not counted as theirs.
  * <p>
- * Not part of any default build; run with {@code ./mvnw -B verify -pl common,manager,event-consumer,src-test-e2e
- * -Djacoco.skip=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
+ * Not part of any default build; run with
+ * {@code ./mvnw -B verify -Djacoco.skip=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
  * -Dit.test=LiveFanOutBenchmark -Dbench=true}.
  */
 @Tag("benchmark")
@@ -56,18 +56,19 @@ class LiveFanOutBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 1000);
     private static final int RATE = Integer.getInteger("bench.rate", 200);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup.seconds", 10);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup.seconds", 30);
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     @Test
     void everyClientGetsEveryEventOnceAndInOrderAndTheLatencyIsPrinted() throws Exception {
         E2eNames names = E2eNames.withOwnDatabase();
         Vertx channelLoop = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        Vertx clientLoop = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try (Stack stack = Stack.start(names.environment(), List.of("event-consumer", "manager"));
                 ProjectionChannel channel = ProjectionChannel.subscribe(channelLoop, names.projectionChannel());
                 ExchangePublisher downloader = ExchangePublisher.to(names.exchange(), "bench")) {
             Run run = new Run(stack.service("manager"), stack.service("event-consumer"), channel, downloader,
-                    HttpClient.newHttpClient());
+                    LiveSocket.client(clientLoop, 2 * CLIENTS));
             List<String> report = new ArrayList<>();
             List<Outcome> outcomes = new ArrayList<>();
             if (WARM_UP_SECONDS > 0) {
@@ -86,13 +87,14 @@ class LiveFanOutBenchmark {
             }
         } finally {
             channelLoop.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            clientLoop.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             names.delete();
         }
     }
 
     /** One manager under test, and what drives and watches it. */
     private record Run(ServiceProcess manager, ServiceProcess eventConsumer, ProjectionChannel channel,
-            ExchangePublisher downloader, HttpClient webSockets) {
+            ExchangePublisher downloader, WebSocketClient webSockets) {
 
         /**
          * New jobs, their clients connected and holding the history (the first event), then {@code seconds} of
@@ -146,7 +148,7 @@ class LiveFanOutBenchmark {
     }
 
     /** {@code CLIENTS / JOBS} clients per job, one job's clients at a time; returns once every handshake is done. */
-    private static List<LiveSocket> connect(HttpClient client, URI manager, List<UUID> jobs) throws Exception {
+    private static List<LiveSocket> connect(WebSocketClient client, URI manager, List<UUID> jobs) throws Exception {
         List<LiveSocket> sockets = new ArrayList<>();
         for (UUID job : jobs) {
             List<CompletableFuture<LiveSocket>> handshakes = new ArrayList<>();

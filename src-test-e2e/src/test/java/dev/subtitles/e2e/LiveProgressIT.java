@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +26,8 @@ import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.format.SubtitleFormat;
 import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
 
 /**
  * Live progress with two manager instances behind one projection: the packaged event-consumer and two packaged
@@ -42,7 +43,8 @@ class LiveProgressIT {
     private static final E2eNames NAMES = E2eNames.withOwnDatabase();
     private static Stack stack;
     private static ExchangePublisher downloader;
-    private static final HttpClient WEB_SOCKETS = HttpClient.newHttpClient();
+    private static final Vertx CLIENT_LOOP = Vertx.vertx();
+    private static final WebSocketClient WEB_SOCKETS = LiveSocket.client(CLIENT_LOOP, 100);
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -60,6 +62,7 @@ class LiveProgressIT {
             stack.close();
         }
         NAMES.delete();
+        CLIENT_LOOP.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     @Test

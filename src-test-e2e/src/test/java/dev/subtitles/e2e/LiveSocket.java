@@ -2,27 +2,28 @@ package dev.subtitles.e2e;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+
 /**
- * A real WebSocket client ({@code java.net.http}) of a manager's {@code WS /jobs/{id}/live}, recording each message
- * with the moment it arrived ({@link System#nanoTime()}), the final {@code end} message and the close code.
+ * A real WebSocket client (Vert.x) of a manager's {@code WS /jobs/{id}/live}, recording each message with the moment
+ * it arrived ({@link System#nanoTime()}), the final {@code end} message and the close code. Its handlers are set
+ * before the handshake, so a message the server sends right after it cannot slip past them.
  * <p>
- * The JDK client calls a listener for one message at a time; the recorded lists are read once {@link #closed()}
- * completes. (The Vert.x 4.5 client was tried first: under load, in four of six benchmark runs, one to six
- * clients in a thousand never saw the server's first message, sent a few milliseconds after the handshake, while
- * the manager's log showed their watches reading it from the store with a message requested.)
+ * Each socket's handlers run on the one event loop of its client, one message at a time; the recorded lists are
+ * read once {@link #closed()} completes.
  */
-final class LiveSocket implements WebSocket.Listener {
+final class LiveSocket {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +34,6 @@ final class LiveSocket implements WebSocket.Listener {
     private final UUID jobId;
     private final List<Received> received = new ArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final StringBuilder partial = new StringBuilder();
     private volatile String endPhase;
     private volatile int messages;
 
@@ -41,23 +41,24 @@ final class LiveSocket implements WebSocket.Listener {
         this.jobId = jobId;
     }
 
-    /** Opens {@code /jobs/{jobId}/live} on the manager at {@code base}; completes once the handshake is done. */
-    static CompletableFuture<LiveSocket> connect(HttpClient client, URI base, UUID jobId) {
-        LiveSocket socket = new LiveSocket(jobId);
-        URI live = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/jobs/" + jobId + "/live");
-        return client.newWebSocketBuilder().buildAsync(live, socket).thenApply(webSocket -> socket);
+    /** A client for {@code connections} sockets at most, on an event loop of {@code vertx}. */
+    static WebSocketClient client(Vertx vertx, int connections) {
+        return vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(connections));
     }
 
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        long now = System.nanoTime();
-        partial.append(data);
-        if (last) {
-            record(partial.toString(), now);
-            partial.setLength(0);
-        }
-        webSocket.request(1);
-        return null;
+    /** Opens {@code /jobs/{jobId}/live} on the manager at {@code base}; completes once the handshake is done. */
+    static CompletableFuture<LiveSocket> connect(WebSocketClient client, URI base, UUID jobId) {
+        LiveSocket socket = new LiveSocket(jobId);
+        ClientWebSocket webSocket = client.webSocket();
+        webSocket.textMessageHandler(text -> socket.record(text, System.nanoTime()));
+        webSocket.closeHandler(ignored -> {
+            Short code = webSocket.closeStatusCode();
+            socket.closed.complete(code == null ? -1 : (int) code);
+        });
+        webSocket.exceptionHandler(socket.closed::completeExceptionally);
+        return webSocket.connect(base.getPort(), base.getHost(), "/jobs/" + jobId + "/live")
+                .map(connected -> socket)
+                .toCompletionStage().toCompletableFuture();
     }
 
     private void record(String text, long now) {
@@ -72,17 +73,6 @@ final class LiveSocket implements WebSocket.Listener {
         } catch (IOException e) {
             closed.completeExceptionally(e);
         }
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        closed.complete(statusCode);
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        closed.completeExceptionally(error);
     }
 
     UUID jobId() {
