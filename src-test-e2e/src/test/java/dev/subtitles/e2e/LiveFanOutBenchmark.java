@@ -211,10 +211,11 @@ class LiveFanOutBenchmark {
 
     /** What the clients got, against what each should have got: every entry of its job from 1 to {@code last}. */
     private record Outcome(long[] latenciesNanos, long delivered, long lost, long duplicated, long outOfOrder,
-            long uncleanEnds, long unannounced) {
+            long uncleanEnds, long unannounced, String slowSeconds) {
 
         static Outcome of(List<LiveSocket> sockets, ProjectionChannel channel, long last) throws Exception {
             List<Long> latencies = new ArrayList<>();
+            TreeMap<Long, List<Long>> bySecond = new TreeMap<>();
             long delivered = 0;
             long lost = 0;
             long duplicated = 0;
@@ -236,7 +237,10 @@ class LiveFanOutBenchmark {
                     delivered++;
                     OptionalLong announced = channel.announcedAt(socket.jobId(), entry.seq());
                     if (announced.isPresent()) {
-                        latencies.add(entry.receivedAtNanos() - announced.getAsLong());
+                        long latency = entry.receivedAtNanos() - announced.getAsLong();
+                        latencies.add(latency);
+                        bySecond.computeIfAbsent(TimeUnit.NANOSECONDS.toSeconds(announced.getAsLong()),
+                                second -> new ArrayList<>()).add(latency);
                     } else {
                         unannounced++;
                     }
@@ -247,7 +251,23 @@ class LiveFanOutBenchmark {
                 uncleanEnds += socket.closed().get() == 1000 && "DONE".equals(socket.endPhase()) ? 0 : 1;
             }
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            return new Outcome(sorted, delivered, lost, duplicated, outOfOrder, uncleanEnds, unannounced);
+            return new Outcome(sorted, delivered, lost, duplicated, outOfOrder, uncleanEnds, unannounced,
+                    slowSeconds(bySecond));
+        }
+
+        /** How the tail is spread: the seconds (by announcement) whose own p99 is over 100 ms, and the worst ones. */
+        private static String slowSeconds(TreeMap<Long, List<Long>> bySecond) {
+            long first = bySecond.isEmpty() ? 0 : bySecond.firstKey();
+            List<String> slow = new ArrayList<>();
+            bySecond.forEach((second, latencies) -> {
+                long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+                double p99 = sorted[(int) Math.max(0, Math.ceil(0.99 * sorted.length) - 1)] / 1e6;
+                if (p99 >= 100) {
+                    slow.add(String.format("s%d %.0f ms", second - first, p99));
+                }
+            });
+            return String.format("seconds with p99 >= 100 ms: %d of %d%s", slow.size(), bySecond.size(),
+                    slow.isEmpty() ? "" : " (" + String.join(", ", slow) + ")");
         }
 
         String line() {
@@ -255,7 +275,7 @@ class LiveFanOutBenchmark {
                     + " without clean end %d; latency projected -> received p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                     + " (target p99 < 100 ms: %s; %d entries not seen on the channel)", delivered, lost, duplicated,
                     outOfOrder, uncleanEnds, millis(0.50), millis(0.99), millis(1.0),
-                    millis(0.99) < 100 ? "met" : "missed", unannounced);
+                    millis(0.99) < 100 ? "met" : "missed", unannounced) + "; " + slowSeconds;
         }
 
         private double millis(double quantile) {
