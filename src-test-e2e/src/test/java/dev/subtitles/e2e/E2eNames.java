@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import com.rabbitmq.client.ConnectionFactory;
 
 /**
  * Exchange, queue and Redis key names of one end-to-end run, so that it neither disturbs nor is disturbed by a
- * running stack or another test on the same servers; {@link #delete()} removes what the run declared.
+ * running stack or another test on the same servers; {@link #delete()} removes what the run declared and its Redis keys.
  * <p>
  * By default the run shares the database {@code subtitles_test} with every other test. A manager's outbox relay
  * publishes every unsent row of {@code manager.outbox} in its database to its own exchange, so the managers of two
@@ -67,6 +68,7 @@ final class E2eNames {
                 "TRANSLATOR_QUEUE", prefix + ".translator.requests",
                 "PROJECTION_QUEUE", prefix + ".event-consumer.projection",
                 "PROJECTION_KEY_PREFIX", prefix + ":",
+                "DOWNLOADER_REDIS_KEY_PREFIX", prefix + ":downloader:",
                 "DOWNLOADER_PROVIDERS", "library");
     }
 
@@ -86,16 +88,35 @@ final class E2eNames {
                 channel.exchangeDelete(exchange);
             }
         }
+        deleteRedisKeys();
         if (!database.equals(SHARED_DATABASE)) {
             onServer("drop database if exists " + database + " with (force)");
         }
     }
 
-    private List<String> list(String what) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("rabbitmqctl", "-q", what, "name").redirectErrorStream(true).start();
+    /** The run's Redis keys (projection and downloader), all under its prefix, deleted a batch at a time. */
+    private void deleteRedisKeys() throws IOException, InterruptedException {
+        List<String> keys = output(List.of("redis-cli", "--scan", "--pattern", prefix + ":*")).lines()
+                .map(String::trim).filter(key -> !key.isEmpty()).toList();
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> command = new ArrayList<>(List.of("redis-cli", "del"));
+            command.addAll(keys.subList(from, Math.min(keys.size(), from + 500)));
+            output(command);
+        }
+    }
+
+    private static String output(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return output.lines().map(String::trim).filter(name -> name.startsWith(prefix)).toList();
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command.subList(0, 2)) + " failed: " + output);
+        }
+        return output;
+    }
+
+    private List<String> list(String what) throws IOException, InterruptedException {
+        return output(List.of("rabbitmqctl", "-q", what, "name")).lines().map(String::trim)
+                .filter(name -> name.startsWith(prefix)).toList();
     }
 
     private static void onServer(String sql) {

@@ -4,19 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ServicesStartIT {
 
+    private static final E2eNames NAMES = new E2eNames();
     private static Stack stack;
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = Stack.start(Map.of("DB_NAME", "subtitles_test"));
+        stack = Stack.start(NAMES.environment());
     }
 
     @AfterAll
@@ -24,6 +23,7 @@ class ServicesStartIT {
         if (stack != null) {
             stack.close();
         }
+        NAMES.delete();
     }
 
     @Test
