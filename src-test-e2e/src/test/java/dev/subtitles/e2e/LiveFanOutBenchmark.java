@@ -255,13 +255,12 @@ class LiveFanOutBenchmark {
                     slowSeconds(bySecond));
         }
 
-        /** How the tail is spread: the seconds (by announcement) whose own p99 is over 100 ms, and the worst ones. */
+        /** How the tail is spread: the seconds (by announcement) whose own p99 is 100 ms or more, with that p99. */
         private static String slowSeconds(TreeMap<Long, List<Long>> bySecond) {
             long first = bySecond.isEmpty() ? 0 : bySecond.firstKey();
             List<String> slow = new ArrayList<>();
             bySecond.forEach((second, latencies) -> {
-                long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-                double p99 = sorted[(int) Math.max(0, Math.ceil(0.99 * sorted.length) - 1)] / 1e6;
+                double p99 = quantileMillis(latencies.stream().mapToLong(Long::longValue).sorted().toArray(), 0.99);
                 if (p99 >= 100) {
                     slow.add(String.format("s%d %.0f ms", second - first, p99));
                 }
@@ -279,11 +278,16 @@ class LiveFanOutBenchmark {
         }
 
         private double millis(double quantile) {
-            if (latenciesNanos.length == 0) {
+            return quantileMillis(latenciesNanos, quantile);
+        }
+
+        /** The {@code quantile} of {@code sortedNanos} in milliseconds; NaN for none. */
+        private static double quantileMillis(long[] sortedNanos, double quantile) {
+            if (sortedNanos.length == 0) {
                 return Double.NaN;
             }
-            int index = (int) Math.min(latenciesNanos.length - 1, Math.ceil(quantile * latenciesNanos.length) - 1);
-            return latenciesNanos[Math.max(0, index)] / 1e6;
+            int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
+            return sortedNanos[Math.max(0, index)] / 1e6;
         }
     }
 }

@@ -27,8 +27,8 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
  * history when that is beyond what was sent, so a wake-up the feed lost delays an event by at most one interval.
  * <p>
  * A store read may complete on the thread that starts it, before {@code read()} returns (seen with the Redis client
- * under load): its {@code drain()} is then a nested call that does nothing, so the draining loop goes on with what
- * the read returned instead of waiting for a completion that has already happened.
+ * under load): its {@code drain()} is then nested in the running one, which goes round again instead of waiting for
+ * a completion that has already happened.
  * <p>
  * Called from the feed's thread, the store reads' threads, the transport and the keep-alive timer: every entry
  * point is synchronized, and none blocks.
@@ -51,6 +51,7 @@ final class JobWatch {
     private boolean reading;
     private boolean probing;
     private boolean draining;
+    private boolean missed;
     private boolean finished;
 
     /**
@@ -120,28 +121,38 @@ final class JobWatch {
         drain();
     }
 
+    /**
+     * Sends what can be sent now. A call made while draining, on the same thread (a store read or a write that
+     * completes before its call returns), only marks that more may be ready, and the running drain looks again.
+     */
     private synchronized void drain() {
         if (draining) {
+            missed = true;
             return;
         }
         draining = true;
         try {
-            while (!finished && emitter.requested() > 0) {
-                if (!ready.isEmpty()) {
-                    send(ready.poll());
-                } else if (!caughtUp) {
-                    read();
-                    if (reading) {
-                        return;
-                    }
-                } else if (terminalAtConnect != null) {
-                    end(terminalAtConnect);
-                } else if (!nextLive()) {
-                    return;
-                }
-            }
+            do {
+                missed = false;
+                sendWhatIsReady();
+            } while (missed && !finished);
         } finally {
             draining = false;
+        }
+    }
+
+    private void sendWhatIsReady() {
+        while (!finished && emitter.requested() > 0) {
+            if (!ready.isEmpty()) {
+                send(ready.poll());
+            } else if (!caughtUp) {
+                read();
+                return;
+            } else if (terminalAtConnect != null) {
+                end(terminalAtConnect);
+            } else if (!nextLive()) {
+                return;
+            }
         }
     }
 

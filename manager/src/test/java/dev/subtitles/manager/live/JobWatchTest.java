@@ -55,7 +55,7 @@ class JobWatchTest {
     @Test
     void keepAliveTickReadsTheHistoryOnlyWhenTheStoreHasANewerEventThanTheClient() {
         InstantHistory history = new InstantHistory(3);
-        history.entries.remove(2);
+        HistoryEntry notProjectedYet = history.entries.remove(2);
         AtomicReference<JobWatch> watch = new AtomicReference<>();
         AssertSubscriber<LiveMessage> client = watch(history, 200, watch).subscribe()
                 .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
@@ -66,7 +66,7 @@ class JobWatchTest {
         assertThat(history.reads.get()).isEqualTo(readsWhenCaughtUp);
         assertThat(client.getItems()).hasSize(3).last().isInstanceOf(LiveMessage.KeepAlive.class);
 
-        history.entries.add(new InstantHistory(3).entries.get(2));
+        history.entries.add(notProjectedYet);
         watch.get().keepAlive();
 
         client.awaitCompletion(Duration.ofSeconds(5));
