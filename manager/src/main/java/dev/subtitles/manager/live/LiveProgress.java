@@ -55,7 +55,11 @@ public class LiveProgress {
                 .flatMap(jobId -> states.stateOf(jobId).map(state -> new Start(jobId, state.phase().isTerminal()
                         ? state.phase()
                         : null)))
-                .onItem().transformToMulti(start -> Multi.createFrom().<LiveMessage> emitter(emitter -> {
+                // Uni.toMulti() is done once its item is out, so cancelling the stream later stops there. After
+                // Uni.onItem().transformToMulti() the cancel would reach the Unis above, and each @WithSpan of theirs
+                // would end its span and close its scope a second time, on the connection's context.
+                .toMulti()
+                .onItem().transformToMultiAndConcatenate(start -> Multi.createFrom().<LiveMessage> emitter(emitter -> {
                     JobWatch watch = new JobWatch(start.jobId(), afterSeq, start.terminalPhase(), history, config,
                             emitter);
                     long interval = config.keepAliveInterval().toMillis();

@@ -41,8 +41,7 @@ public class JobStateService {
         this.codec = codec;
     }
 
-    /** The state of one job. */
-    @WithSpan("JobStateService.stateOf")
+    /** The state of one job; traced as the {@code statesOf} it is. */
     public Uni<JobState> stateOf(UUID jobId) {
         return statesOf(List.of(jobId)).map(states -> states.get(jobId));
     }
