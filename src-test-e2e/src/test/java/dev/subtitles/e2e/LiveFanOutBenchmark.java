@@ -215,7 +215,7 @@ class LiveFanOutBenchmark {
 
         static Outcome of(List<LiveSocket> sockets, ProjectionChannel channel, long last) throws Exception {
             List<Long> latencies = new ArrayList<>();
-            TreeMap<Long, List<Long>> bySecond = new TreeMap<>();
+            TreeMap<Long, List<Sample>> bySecond = new TreeMap<>();
             long delivered = 0;
             long lost = 0;
             long duplicated = 0;
@@ -240,7 +240,7 @@ class LiveFanOutBenchmark {
                         long latency = entry.receivedAtNanos() - announced.getAsLong();
                         latencies.add(latency);
                         bySecond.computeIfAbsent(TimeUnit.NANOSECONDS.toSeconds(announced.getAsLong()),
-                                second -> new ArrayList<>()).add(latency);
+                                second -> new ArrayList<>()).add(new Sample(latency, socket.jobId()));
                     } else {
                         unannounced++;
                     }
@@ -255,18 +255,28 @@ class LiveFanOutBenchmark {
                     slowSeconds(bySecond));
         }
 
-        /** How the tail is spread: the seconds (by announcement) whose own p99 is 100 ms or more, with that p99. */
-        private static String slowSeconds(TreeMap<Long, List<Long>> bySecond) {
+        /**
+         * How the tail is spread: the seconds (by announcement) whose own p99 is 100 ms or more, with that p99 and
+         * how many messages and jobs took 100 ms or more: a stall of every job shows apart from one slow watch.
+         */
+        private static String slowSeconds(TreeMap<Long, List<Sample>> bySecond) {
             long first = bySecond.isEmpty() ? 0 : bySecond.firstKey();
             List<String> slow = new ArrayList<>();
-            bySecond.forEach((second, latencies) -> {
-                double p99 = quantileMillis(latencies.stream().mapToLong(Long::longValue).sorted().toArray(), 0.99);
+            bySecond.forEach((second, samples) -> {
+                double p99 = quantileMillis(samples.stream().mapToLong(Sample::latencyNanos).sorted().toArray(), 0.99);
                 if (p99 >= 100) {
-                    slow.add(String.format("s%d %.0f ms", second - first, p99));
+                    List<Sample> late = samples.stream()
+                            .filter(sample -> sample.latencyNanos() >= TimeUnit.MILLISECONDS.toNanos(100)).toList();
+                    slow.add(String.format("s%d %.0f ms: %d messages of %d jobs >= 100 ms", second - first, p99,
+                            late.size(), late.stream().map(Sample::jobId).distinct().count()));
                 }
             });
             return String.format("seconds with p99 >= 100 ms: %d of %d%s", slow.size(), bySecond.size(),
                     slow.isEmpty() ? "" : " (" + String.join(", ", slow) + ")");
+        }
+
+        /** One delivered message's latency, and the job it belongs to. */
+        private record Sample(long latencyNanos, UUID jobId) {
         }
 
         String line() {
