@@ -31,7 +31,6 @@ import dev.subtitles.downloader.provider.SearchQuery;
 import dev.subtitles.downloader.provider.SubtitleProvider;
 import dev.subtitles.downloader.scoring.CandidateScorer;
 import dev.subtitles.downloader.scoring.ScoredCandidate;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -74,8 +73,10 @@ public class SubtitleSearch {
     /**
      * Runs one attempt of the job; never fails for provider trouble, which becomes an outcome (a file too large to
      * store is passed over like an unreadable one). Fails when the file cannot be stored (PostgreSQL).
+     * <p>
+     * Traced as part of {@code DownloadJobProcessor.process}: a {@code @WithSpan} of its own, started inside that
+     * one's, left its scope behind on the Vert.x context (Quarkus logged it about once per job).
      */
-    @WithSpan("SubtitleSearch.run")
     public Uni<DownloadOutcome> run(DownloadJob job) {
         DownloadRequested request = job.request();
         Set<String> languages = new LinkedHashSet<>();

@@ -25,6 +25,7 @@ import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.messaging.Topology;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
+import dev.subtitles.common.testing.TracingScopeReports;
 import dev.subtitles.downloader.service.SubtitleSearch;
 import dev.subtitles.downloader.support.EventProbe;
 import dev.subtitles.downloader.support.OpenSubtitlesStub;
@@ -77,6 +78,18 @@ class DownloadFlowTest {
         assertThat(ready.language()).isEqualTo("es");
         assertThat(ready.matched()).contains("title", "year");
         assertThat(stored(ready.fileId()).content()).contains("Las manzanas caen");
+    }
+
+    @Test
+    void aJobLeavesNoTracingScopeBehind() {
+        JobEvent<DownloadRequested> request = EventProbe.request(film(TestLibrary.SPANISH_ONLY, 2019), "es");
+
+        try (TracingScopeReports reports = TracingScopeReports.record()) {
+            probe.publish(request);
+            probe.awaitResult(request.jobId(), WAIT);
+
+            assertThat(reports.messages()).isEmpty();
+        }
     }
 
     @Test
