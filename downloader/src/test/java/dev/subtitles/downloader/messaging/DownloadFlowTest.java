@@ -88,7 +88,7 @@ class DownloadFlowTest {
             probe.publish(request);
             probe.awaitResult(request.jobId(), WAIT);
 
-            assertThat(reports.messages()).isEmpty();
+            assertThat(reports.messages()).as("tracing scopes closed twice or out of order").isEmpty();
         }
     }
 

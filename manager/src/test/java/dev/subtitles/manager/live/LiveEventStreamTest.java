@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.subtitles.common.event.payload.CancelRequested;
 import dev.subtitles.common.event.payload.DownloadStarted;
+import dev.subtitles.common.testing.TracingScopeReports;
 import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
@@ -41,14 +42,17 @@ class LiveEventStreamTest {
     ManagerConfig config;
 
     Projection projection;
+    TracingScopeReports scopes;
 
     @BeforeEach
     void projection() {
         projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
+        scopes = TracingScopeReports.record();
     }
 
     @AfterEach
     void clear() {
+        scopes.close();
         projection.clear();
     }
 
@@ -70,6 +74,7 @@ class LiveEventStreamTest {
         assertThat(MAPPER.readTree(watcher.events.get(0).data()).get("seq").asLong()).isEqualTo(1);
         assertThat(watcher.events).hasSize(4);
         assertThat(watcher.end()).hasValueSatisfying(end -> assertThat(end.data()).isEqualTo("{\"phase\":\"DONE\"}"));
+        assertThat(scopes.messages()).as("tracing scopes closed twice or out of order").isEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.Stage;
+import dev.subtitles.common.testing.TracingScopeReports;
 import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
@@ -42,14 +43,17 @@ class LiveWebSocketTest {
     LiveConnections connections;
 
     Projection projection;
+    TracingScopeReports scopes;
 
     @BeforeEach
     void projection() {
         projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
+        scopes = TracingScopeReports.record();
     }
 
     @AfterEach
     void clear() {
+        scopes.close();
         projection.clear();
     }
 
@@ -71,6 +75,7 @@ class LiveWebSocketTest {
         assertThat(watcher.messages.get(3).get("type").asText()).isEqualTo("subtitle.ready");
         assertThat(watcher.messages).hasSize(5);
         assertThat(watcher.end()).hasValueSatisfying(end -> assertThat(end.get("phase").asText()).isEqualTo("DONE"));
+        assertThat(scopes.messages()).as("tracing scopes closed twice or out of order").isEmpty();
     }
 
     @Test
