@@ -1,0 +1,99 @@
+package dev.subtitles.common.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.subtitles.common.outcome.JobOutcomes.Outcome;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisAPI;
+
+/** Against the local Redis, under a key prefix of its own. */
+class JobOutcomesTest {
+
+    private static final String PREFIX = "test:common:outcome:" + UUID.randomUUID() + ":";
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private static Vertx vertx;
+    private static Redis client;
+    private static ReactiveRedisDataSource redis;
+
+    private final JobOutcomes outcomes = new JobOutcomes(redis, PREFIX, Duration.ofMinutes(1));
+    private final List<UUID> jobs = new ArrayList<>();
+
+    @BeforeAll
+    static void connect() {
+        vertx = Vertx.vertx();
+        client = Redis.createClient(vertx, "redis://127.0.0.1:6379");
+        redis = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+        vertx.closeAndAwait();
+    }
+
+    @AfterEach
+    void deleteKeys() {
+        for (UUID job : jobs) {
+            redis.execute("DEL", PREFIX + job).await().atMost(WAIT);
+        }
+    }
+
+    @Test
+    void firstOutcomeStands() {
+        UUID job = job();
+
+        assertThat(await(outcomes.decide(job, Outcome.CANCELLED))).isEqualTo(Outcome.CANCELLED);
+        assertThat(await(outcomes.decide(job, Outcome.FINISHED))).isEqualTo(Outcome.CANCELLED);
+        assertThat(await(outcomes.decided(job))).contains(Outcome.CANCELLED);
+    }
+
+    @Test
+    void sameOutcomeDecidedAgainStands() {
+        UUID job = job();
+
+        await(outcomes.decide(job, Outcome.FINISHED));
+
+        assertThat(await(outcomes.decide(job, Outcome.FINISHED))).isEqualTo(Outcome.FINISHED);
+    }
+
+    @Test
+    void openJobHasNoOutcome() {
+        assertThat(await(outcomes.decided(job()))).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void decisionExpiresAfterRetention() {
+        UUID job = job();
+
+        await(outcomes.decide(job, Outcome.TIMED_OUT));
+
+        long ttl = await(redis.execute("PTTL", PREFIX + job)).toLong();
+        assertThat(ttl).isBetween(1L, Duration.ofMinutes(1).toMillis());
+    }
+
+    private UUID job() {
+        UUID job = UUID.randomUUID();
+        jobs.add(job);
+        return job;
+    }
+
+    private static <T> T await(Uni<T> uni) {
+        return uni.await().atMost(WAIT);
+    }
+}
