@@ -22,6 +22,9 @@ public interface EventConsumerConfig {
     /** What happens when PostgreSQL or Redis fail while a batch is projected. */
     Retry retry();
 
+    /** The longest wait on each server. */
+    Timeout timeout();
+
     /** The rebuild of the Redis view from the event log. */
     Rebuild rebuild();
 
@@ -73,6 +76,16 @@ public interface EventConsumerConfig {
          */
         @WithDefault("10")
         int attempts();
+    }
+
+    interface Timeout {
+
+        /**
+         * Longest wait for the broker to confirm a publish (a dead-letter copy). A publish not confirmed in time
+         * counts as failed.
+         */
+        @WithDefault("10s")
+        Duration broker();
     }
 
     interface Rebuild {
