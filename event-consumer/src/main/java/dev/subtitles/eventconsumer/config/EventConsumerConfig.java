@@ -70,9 +70,10 @@ public interface EventConsumerConfig {
         Duration maxDelay();
 
         /**
-         * Tries of a failed batch, in place, while its messages stay unacknowledged (a short PostgreSQL or Redis
-         * outage pauses consumption instead of bouncing messages). Afterwards each message is tried alone once and
-         * the ones that still fail are returned to the queue.
+         * Tries of a batch, in place, that fails for a reason other than a server being away (retried in place until
+         * the server is back, however long that takes): an unexpected error. Afterwards each message is tried alone once and
+         * the ones that
+         * still fail go back to the queue after {@link #maxDelay()}.
          */
         @WithDefault("10")
         int attempts();
@@ -81,8 +82,16 @@ public interface EventConsumerConfig {
     interface Timeout {
 
         /**
-         * Longest wait for the broker to confirm a publish (a dead-letter copy). A publish not confirmed in time
-         * counts as failed.
+         * Longest wait for PostgreSQL to answer the statement that records a batch, and for Redis to answer the
+         * pipeline that projects it; a try that takes longer counts as failed and is tried again.
+         */
+        @WithDefault("30s")
+        Duration server();
+
+        /**
+         * Longest wait for the broker to confirm a publish (a dead-letter copy) or to take an
+         * ack. A publish not confirmed in time counts as failed: its message goes back to the queue later. An ack
+         * not taken in time is left to the broker, which redelivers the message when the connection closes.
          */
         @WithDefault("10s")
         Duration broker();
