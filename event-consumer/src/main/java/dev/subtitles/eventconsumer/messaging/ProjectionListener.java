@@ -43,6 +43,8 @@ import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
  * Failures, none of which puts a message back in the queue at once (no hot loop):
  * <ul>
  * <li>an undecodable message goes to the dead-letter queue with its reason ({@link DeadLetterPublisher});
+ * <li>an event PostgreSQL refuses for what it holds is isolated from its batch (the others are recorded), its job is
+ * failed and it is dead-lettered with the reason ({@link UnstorableEvents});
  * <li>a stage that fails transiently (PostgreSQL or Redis away or not answering within
  * {@code event-consumer.timeout.server}, see {@link TransientFailures}) is tried again in place with backoff up to
  * {@code event-consumer.retry.max-delay}, for as long as it takes, its messages unacknowledged: an outage pauses
@@ -64,6 +66,7 @@ public class ProjectionListener {
     private final EventCodec codec;
     private final ProjectionService projection;
     private final DeadLetterPublisher deadLetters;
+    private final UnstorableEvents unstorable;
     private final ProjectionMetrics metrics;
     private final EventConsumerConfig config;
     /**
@@ -73,12 +76,13 @@ public class ProjectionListener {
     private volatile CompletableFuture<Void> previousView = CompletableFuture.completedFuture(null);
 
     public ProjectionListener(@Channel(Channels.PROJECTION) Multi<Message<byte[]>> messages, EventCodec codec,
-            ProjectionService projection, DeadLetterPublisher deadLetters, ProjectionMetrics metrics,
-            EventConsumerConfig config) {
+            ProjectionService projection, DeadLetterPublisher deadLetters, UnstorableEvents unstorable,
+            ProjectionMetrics metrics, EventConsumerConfig config) {
         this.messages = messages;
         this.codec = codec;
         this.projection = projection;
         this.deadLetters = deadLetters;
+        this.unstorable = unstorable;
         this.metrics = metrics;
         this.config = config;
     }
@@ -140,25 +144,45 @@ public class ProjectionListener {
                     if (failure != null) {
                         return before.chain(() -> projectOneByOne(messages, events));
                     }
-                    previousView = before.chain(() -> viewThenAck(messages, events, recorded))
+                    previousView = before.chain(() -> viewThenSettle(messages, events, recorded))
                             .subscribeAsCompletionStage();
                     return before;
                 });
     }
 
-    private Uni<Void> viewThenAck(List<Message<byte[]>> messages, List<ReceivedEvent> events,
+    /**
+     * The Redis stage of a recorded batch: projects and acks the stored events, then settles those PostgreSQL
+     * refused (job failed, copy in the DLQ, ack).
+     */
+    private Uni<Void> viewThenSettle(List<Message<byte[]>> messages, List<ReceivedEvent> events,
             RecordedBatch recorded) {
-        return withRetries(projection.view(recorded), VIEW_STAGE, messages.size(), config.retry().attempts())
-                .chain(() -> ackAll(messages))
-                .onFailure().recoverWithUni(failure -> {
-                    recorded.failed(failure);
-                    return projectOneByOne(messages, events);
-                });
+        List<Message<byte[]>> stored = new ArrayList<>(messages.size());
+        List<ReceivedEvent> storedEvents = new ArrayList<>(messages.size());
+        List<Uni<Void>> refused = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message<byte[]> message = messages.get(i);
+            ReceivedEvent event = events.get(i);
+            recorded.rejection(event.event().id()).ifPresentOrElse(
+                    rejection -> refused.add(settleUnstorable(message, event, rejection)),
+                    () -> {
+                        stored.add(message);
+                        storedEvents.add(event);
+                    });
+        }
+        Uni<Void> view = stored.isEmpty() ? Uni.createFrom().voidItem()
+                : withRetries(projection.view(recorded), VIEW_STAGE, stored.size(), config.retry().attempts())
+                        .chain(() -> ackAll(stored))
+                        .onFailure().recoverWithUni(failure -> {
+                            recorded.failed(failure);
+                            return projectOneByOne(stored, storedEvents);
+                        });
+        return view.chain(() -> inOrder(refused));
     }
 
     /**
      * {@code stage}, tried again in place with backoff: for as long as it fails transiently, and at most
-     * {@code attempts} times in all when it fails otherwise. Every try is bounded by {@code event-consumer.timeout.server}.
+     * {@code attempts} times in all when it fails otherwise. An event PostgreSQL refuses does not fail the record
+     * stage (see {@link ProjectionService#record}). Every try is bounded by {@code event-consumer.timeout.server}.
      */
     private <T> Uni<T> withRetries(Uni<T> stage, String what, int size, int attempts) {
         Duration timeout = config.timeout().server();
@@ -184,6 +208,12 @@ public class ProjectionListener {
                 .onFailure().recoverWithUni(failure -> requeueLater(message, failure));
     }
 
+    private Uni<Void> settleUnstorable(Message<byte[]> message, ReceivedEvent event, Throwable rejection) {
+        return unstorable.settle(message, event, rejection)
+                .chain(() -> ack(message))
+                .onFailure().recoverWithUni(failure -> requeueLater(message, failure));
+    }
+
     /**
      * The last resort for a batch: each message is tried alone (transient failures still retried in place), and the
      * ones that fail go back to the queue after a pause.
@@ -194,9 +224,11 @@ public class ProjectionListener {
             Message<byte[]> message = messages.get(i);
             ReceivedEvent event = events.get(i);
             singles.add(withRetries(projection.record(List.of(event)), RECORD_STAGE, 1, 1)
-                    .chain(recorded -> withRetries(projection.view(recorded), VIEW_STAGE, 1, 1)
-                            .onFailure().invoke(recorded::failed)
-                            .chain(() -> ack(message)))
+                    .chain(recorded -> recorded.rejection(event.event().id())
+                            .map(rejection -> settleUnstorable(message, event, rejection))
+                            .orElseGet(() -> withRetries(projection.view(recorded), VIEW_STAGE, 1, 1)
+                                    .onFailure().invoke(recorded::failed)
+                                    .chain(() -> ack(message))))
                     .onFailure().recoverWithUni(failure -> requeueLater(message, failure)));
         }
         return inOrder(singles);

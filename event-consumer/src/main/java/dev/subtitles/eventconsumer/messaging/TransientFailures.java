@@ -15,7 +15,9 @@ import io.vertx.sqlclient.DatabaseException;
  * Tells a failure worth waiting out (a server down, restarting, busy or not answering; a conflict with another
  * instance) from the rest. A transient failure is tried again in place, with backoff, for as long as it lasts: the
  * batch's messages stay unacknowledged and consumption pauses, so an outage of any length loses nothing and bounces
- * nothing. Anything else is tried in place a bounded number of times, then message by message.
+ * nothing. Anything else is either PostgreSQL rejecting an event for what it holds (handled by the projection, which
+ * isolates the event) or unexpected, which retrying in place a bounded number of times and then message by message
+ * settles.
  */
 final class TransientFailures {
 

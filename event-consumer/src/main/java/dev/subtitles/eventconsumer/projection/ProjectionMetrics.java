@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The projection's meters at {@code /q/metrics}: events consumed per type, duplicates ignored, decode failures,
- * redeliveries, failed tries of each stage (PostgreSQL, Redis), and the lag from an event's time
+ * unstorable events, redeliveries, failed tries of each stage (PostgreSQL, Redis), and the lag from an event's time
  * to its projection (with percentiles, as that is the number the pipeline's latency target is about).
  */
 @ApplicationScoped
@@ -30,6 +30,7 @@ public class ProjectionMetrics {
     private final Map<EventType, Counter> consumed = new EnumMap<>(EventType.class);
     private final Counter duplicates;
     private final Counter decodeFailures;
+    private final Counter unstorable;
     private final Counter redelivered;
     private final Map<String, Counter> stageFailures = new HashMap<>();
     private final Timer lag;
@@ -46,6 +47,9 @@ public class ProjectionMetrics {
                 .register(registry);
         decodeFailures = Counter.builder("events.decode.failures")
                 .description("Messages that were not events of the contract and went to the dead-letter queue")
+                .register(registry);
+        unstorable = Counter.builder("events.unstorable")
+                .description("Events PostgreSQL refused to store, dead-lettered with their job failed")
                 .register(registry);
         redelivered = Counter.builder("events.redelivered")
                 .description("Messages the broker delivered again (returned to the queue, or in hand when a "
@@ -76,6 +80,11 @@ public class ProjectionMetrics {
     /** A message could not be decoded. */
     public void decodeFailure() {
         decodeFailures.increment();
+    }
+
+    /** An event could not be stored and went to the dead-letter queue. */
+    public void unstorable() {
+        unstorable.increment();
     }
 
     /** A message arrived with the broker's redelivered flag. */
