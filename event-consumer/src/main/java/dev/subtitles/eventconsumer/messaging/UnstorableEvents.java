@@ -49,7 +49,7 @@ import io.vertx.pgclient.PgException;
  * <p>
  * Order: the {@code job.failed} is confirmed first, then the dead-letter copy, then the caller acks the original. A
  * failure on the way returns the original to the queue later and the whole is done again: the {@code job.failed} is
- * deduplicated by its id, and the DLQ may get a second copy only if the connection drops between a copy and its ack.
+ * deduplicated by its id; the DLQ may get a second copy when the connection to the broker drops meanwhile.
  */
 @ApplicationScoped
 public class UnstorableEvents {
