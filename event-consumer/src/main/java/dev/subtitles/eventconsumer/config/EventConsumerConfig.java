@@ -13,6 +13,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "event-consumer")
 public interface EventConsumerConfig {
 
+    /**
+     * Name of this instance in the {@code source} of the events it publishes itself (a {@code job.failed} for an
+     * event that cannot be stored); several instances should differ.
+     */
+    @WithDefault("${HOSTNAME:event-consumer}")
+    String instance();
+
     /** Layout and lifetime of the Redis view the manager reads. */
     Redis redis();
 
@@ -21,6 +28,9 @@ public interface EventConsumerConfig {
 
     /** What happens when PostgreSQL or Redis fail while a batch is projected. */
     Retry retry();
+
+    /** The longest wait on each server. */
+    Timeout timeout();
 
     /** The rebuild of the Redis view from the event log. */
     Rebuild rebuild();
@@ -67,12 +77,31 @@ public interface EventConsumerConfig {
         Duration maxDelay();
 
         /**
-         * Tries of a failed batch, in place, while its messages stay unacknowledged (a short PostgreSQL or Redis
-         * outage pauses consumption instead of bouncing messages). Afterwards each message is tried alone once and
-         * the ones that still fail are returned to the queue.
+         * Tries of a batch, in place, that fails for a reason that is neither a server being away (retried in place
+         * until the server is back, however long that takes) nor an event PostgreSQL rejects (isolated and
+         * dead-lettered at once): an unexpected error. Afterwards each message is tried alone once and the ones that
+         * still fail go back to the queue after {@link #maxDelay()}.
          */
         @WithDefault("10")
         int attempts();
+    }
+
+    interface Timeout {
+
+        /**
+         * Longest wait for PostgreSQL to answer the statement that records a batch, and for Redis to answer the
+         * pipeline that projects it; a try that takes longer counts as failed and is tried again.
+         */
+        @WithDefault("30s")
+        Duration server();
+
+        /**
+         * Longest wait for the broker to confirm a publish (a dead-letter copy, a {@code job.failed}) or to take an
+         * ack. A publish not confirmed in time counts as failed: its message goes back to the queue later. An ack
+         * not taken in time is left to the broker, which redelivers the message when the connection closes.
+         */
+        @WithDefault("10s")
+        Duration broker();
     }
 
     interface Rebuild {

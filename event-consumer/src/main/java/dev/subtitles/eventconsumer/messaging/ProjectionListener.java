@@ -1,9 +1,14 @@
 package dev.subtitles.eventconsumer.messaging;
 
+import static dev.subtitles.eventconsumer.projection.ProjectionMetrics.RECORD_STAGE;
+import static dev.subtitles.eventconsumer.projection.ProjectionMetrics.VIEW_STAGE;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +28,7 @@ import dev.subtitles.eventconsumer.projection.RecordedBatch;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 
 /**
@@ -34,11 +40,22 @@ import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
  * other, so the events of a job get their sequence numbers, and reach Redis, in the order they arrived; at most two
  * batches are in hand at once.
  * <p>
- * Failures: an undecodable message goes to the dead-letter queue with its reason; a batch that fails transiently
- * (PostgreSQL or Redis down) is tried again in place with backoff, its messages unacknowledged, so a short outage
- * pauses consumption and loses nothing. If it still fails, or fails for a reason retrying cannot fix, each message is
- * tried alone and the ones that fail go back to the queue (the queue's delivery limit dead-letters a message that
- * never succeeds). Messages are acked only once projected.
+ * Failures, none of which puts a message back in the queue at once (no hot loop):
+ * <ul>
+ * <li>an undecodable message goes to the dead-letter queue with its reason ({@link DeadLetterPublisher});
+ * <li>an event PostgreSQL refuses for what it holds is isolated from its batch (the others are recorded), its job is
+ * failed and it is dead-lettered with the reason ({@link UnstorableEvents});
+ * <li>a stage that fails transiently (PostgreSQL or Redis away or not answering within
+ * {@code event-consumer.timeout.server}, see {@link TransientFailures}) is tried again in place with backoff up to
+ * {@code event-consumer.retry.max-delay}, for as long as it takes, its messages unacknowledged: an outage pauses
+ * consumption and loses nothing;
+ * <li>a stage that fails for an unexpected reason is tried in place {@code event-consumer.retry.attempts} times,
+ * then each message alone; one that still fails goes back to the queue after {@code event-consumer.retry.max-delay}
+ * (the queue's delivery limit dead-letters a message that never succeeds);
+ * <li>a publish the broker does not confirm within {@code event-consumer.timeout.broker} counts as failed: its
+ * message goes back to the queue after {@code event-consumer.retry.max-delay}.
+ * </ul>
+ * Messages are acked only once projected, or once their dead-letter copy is confirmed.
  */
 @ApplicationScoped
 public class ProjectionListener {
@@ -49,6 +66,7 @@ public class ProjectionListener {
     private final EventCodec codec;
     private final ProjectionService projection;
     private final DeadLetterPublisher deadLetters;
+    private final UnstorableEvents unstorable;
     private final ProjectionMetrics metrics;
     private final EventConsumerConfig config;
     /**
@@ -58,12 +76,13 @@ public class ProjectionListener {
     private volatile CompletableFuture<Void> previousView = CompletableFuture.completedFuture(null);
 
     public ProjectionListener(@Channel(Channels.PROJECTION) Multi<Message<byte[]>> messages, EventCodec codec,
-            ProjectionService projection, DeadLetterPublisher deadLetters, ProjectionMetrics metrics,
-            EventConsumerConfig config) {
+            ProjectionService projection, DeadLetterPublisher deadLetters, UnstorableEvents unstorable,
+            ProjectionMetrics metrics, EventConsumerConfig config) {
         this.messages = messages;
         this.codec = codec;
         this.projection = projection;
         this.deadLetters = deadLetters;
+        this.unstorable = unstorable;
         this.metrics = metrics;
         this.config = config;
     }
@@ -71,8 +90,13 @@ public class ProjectionListener {
     void start(@Observes StartupEvent startup) {
         MessageBatcher<Message<byte[]>> batcher = new MessageBatcher<>(config.batch().maxSize());
         // Unbounded demand: the broker's prefetch (max-outstanding-messages) bounds what is in hand.
-        messages.subscribe().with(batcher::add,
-                failure -> LOG.error("The projection channel failed; no more events are consumed", failure));
+        messages.subscribe().with(message -> {
+            if (message.getMetadata(IncomingRabbitMQMetadata.class).map(IncomingRabbitMQMetadata::isRedeliver)
+                    .orElse(false)) {
+                metrics.redelivered();
+            }
+            batcher.add(message);
+        }, failure -> LOG.error("The projection channel failed; no more events are consumed", failure));
         Multi.createBy().repeating().uni(batcher::next).indefinitely()
                 .onItem().transformToUniAndConcatenate(this::handle)
                 .subscribe().with(
@@ -115,73 +139,147 @@ public class ProjectionListener {
      * message at a time, after the batch before.
      */
     private Uni<Void> recordThenView(List<Message<byte[]>> messages, List<ReceivedEvent> events, Uni<Void> before) {
-        return withRetries(projection.record(events), "Recording", events.size())
+        return withRetries(projection.record(events), RECORD_STAGE, events.size(), config.retry().attempts())
                 .onItemOrFailure().transformToUni((recorded, failure) -> {
                     if (failure != null) {
                         return before.chain(() -> projectOneByOne(messages, events));
                     }
-                    previousView = before.chain(() -> viewThenAck(messages, events, recorded))
+                    previousView = before.chain(() -> viewThenSettle(messages, events, recorded))
                             .subscribeAsCompletionStage();
                     return before;
                 });
     }
 
-    private Uni<Void> viewThenAck(List<Message<byte[]>> messages, List<ReceivedEvent> events,
+    /**
+     * The Redis stage of a recorded batch: projects and acks the stored events, then settles those PostgreSQL
+     * refused (job failed, copy in the DLQ, ack).
+     */
+    private Uni<Void> viewThenSettle(List<Message<byte[]>> messages, List<ReceivedEvent> events,
             RecordedBatch recorded) {
-        return withRetries(projection.view(recorded), "Projecting", messages.size())
-                .chain(() -> ackAll(messages))
-                .onFailure().recoverWithUni(failure -> {
-                    recorded.failed(failure);
-                    return projectOneByOne(messages, events);
-                });
+        List<Message<byte[]>> stored = new ArrayList<>(messages.size());
+        List<ReceivedEvent> storedEvents = new ArrayList<>(messages.size());
+        List<Uni<Void>> refused = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message<byte[]> message = messages.get(i);
+            ReceivedEvent event = events.get(i);
+            recorded.rejection(event.event().id()).ifPresentOrElse(
+                    rejection -> refused.add(settleUnstorable(message, event, rejection)),
+                    () -> {
+                        stored.add(message);
+                        storedEvents.add(event);
+                    });
+        }
+        Uni<Void> view = stored.isEmpty() ? Uni.createFrom().voidItem()
+                : withRetries(projection.view(recorded), VIEW_STAGE, stored.size(), config.retry().attempts())
+                        .chain(() -> ackAll(stored))
+                        .onFailure().recoverWithUni(failure -> {
+                            recorded.failed(failure);
+                            return projectOneByOne(stored, storedEvents);
+                        });
+        return view.chain(() -> inOrder(refused));
     }
 
-    /** {@code stage}, tried again in place with backoff while it fails for a reason that may go away. */
-    private <T> Uni<T> withRetries(Uni<T> stage, String what, int size) {
-        return stage
-                .onFailure().invoke(failure -> LOG.warnf("%s a batch of %d events failed, trying again: %s", what,
-                        size, failure.getMessage()))
+    /**
+     * {@code stage}, tried again in place with backoff: for as long as it fails transiently, and at most
+     * {@code attempts} times in all when it fails otherwise. An event PostgreSQL refuses does not fail the record
+     * stage (see {@link ProjectionService#record}). Every try is bounded by {@code event-consumer.timeout.server}.
+     */
+    private <T> Uni<T> withRetries(Uni<T> stage, String what, int size, int attempts) {
+        Duration timeout = config.timeout().server();
+        Uni<T> transientRetried = stage
+                .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no answer within " + timeout))
+                .onFailure().invoke(failure -> {
+                    metrics.stageFailed(what);
+                    LOG.warnf("The %s stage of %d events failed (%s: %s)", what, size,
+                            failure.getClass().getSimpleName(), failure.getMessage());
+                })
                 .onFailure(TransientFailures::isTransient).retry()
-                .withBackOff(config.retry().initialDelay(), config.retry().maxDelay())
-                .atMost(Math.max(0, config.retry().attempts() - 1));
+                .withBackOff(config.retry().initialDelay(), config.retry().maxDelay()).indefinitely();
+        return attempts <= 1 ? transientRetried
+                : transientRetried.onFailure().retry()
+                        .withBackOff(config.retry().initialDelay(), config.retry().maxDelay()).atMost(attempts - 1);
     }
 
     private Uni<Void> deadLetter(Message<byte[]> message, String reason) {
         metrics.decodeFailure();
         LOG.warnf("Dead-lettering a message that is not an event: %s", reason);
         return deadLetters.publish(message, reason)
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Could not publish the dead-letter copy (%s); rejecting the message to the DLQ "
-                            + "without a reason header", failure.getMessage());
-                    return Uni.createFrom().completionStage(message.nack(failure));
-                });
+                .chain(() -> ack(message))
+                .onFailure().recoverWithUni(failure -> requeueLater(message, failure));
     }
 
-    /** The last resort for a batch: what can be projected alone is, the rest goes back to the queue. */
+    private Uni<Void> settleUnstorable(Message<byte[]> message, ReceivedEvent event, Throwable rejection) {
+        return unstorable.settle(message, event, rejection)
+                .chain(() -> ack(message))
+                .onFailure().recoverWithUni(failure -> requeueLater(message, failure));
+    }
+
+    /**
+     * The last resort for a batch: each message is tried alone (transient failures still retried in place), and the
+     * ones that fail go back to the queue after a pause.
+     */
     private Uni<Void> projectOneByOne(List<Message<byte[]>> messages, List<ReceivedEvent> events) {
         List<Uni<Void>> singles = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Message<byte[]> message = messages.get(i);
             ReceivedEvent event = events.get(i);
-            singles.add(projection.project(List.of(event))
-                    .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                    .onFailure().recoverWithUni(failure -> {
-                        LOG.warnf("Returning event %s of job %s to the queue: %s", event.event().id(),
-                                event.event().jobId(), failure.getMessage());
-                        return Uni.createFrom().completionStage(
-                                message.nack(failure, Metadata.of(new RabbitMQRejectMetadata(true))));
-                    }));
+            singles.add(withRetries(projection.record(List.of(event)), RECORD_STAGE, 1, 1)
+                    .chain(recorded -> recorded.rejection(event.event().id())
+                            .map(rejection -> settleUnstorable(message, event, rejection))
+                            .orElseGet(() -> withRetries(projection.view(recorded), VIEW_STAGE, 1, 1)
+                                    .onFailure().invoke(recorded::failed)
+                                    .chain(() -> ack(message))))
+                    .onFailure().recoverWithUni(failure -> requeueLater(message, failure)));
         }
-        return Multi.createFrom().iterable(singles).onItem().transformToUniAndConcatenate(single -> single)
-                .collect().last().replaceWithVoid();
+        return inOrder(singles);
     }
 
-    private static Uni<Void> ackAll(List<Message<byte[]>> messages) {
+    /**
+     * Returns {@code message} to the queue after {@code event-consumer.retry.max-delay}, without waiting for it: the
+     * message stays unacknowledged meanwhile, and going back at once would make a hot loop of a lasting failure.
+     */
+    private Uni<Void> requeueLater(Message<byte[]> message, Throwable failure) {
+        Duration delay = config.retry().maxDelay();
+        LOG.warnf("Returning a message to the queue in %s: %s", delay, failure.getMessage());
+        Uni.createFrom().voidItem().onItem().delayIt().by(delay)
+                .chain(() -> Uni.createFrom().completionStage(
+                        message.nack(failure, Metadata.of(new RabbitMQRejectMetadata(true)))))
+                .subscribe().with(ignored -> {
+                }, nackFailure -> LOG.warnf("Could not return a message to the queue (%s); the broker will when "
+                        + "the connection closes", nackFailure.getMessage()));
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Acks {@code message}; an ack the broker does not take in time is left to it (see {@link #ackAll}). */
+    private Uni<Void> ack(Message<byte[]> message) {
+        return ackAll(List.of(message));
+    }
+
+    /**
+     * Acks the messages, waiting at most {@code event-consumer.timeout.broker}. An ack that fails or does not
+     * complete in time (the connection dropped) is only logged: the broker redelivers the message when the
+     * connection closes, and projecting it again changes nothing.
+     */
+    private Uni<Void> ackAll(List<Message<byte[]>> messages) {
         CompletableFuture<?>[] acks = new CompletableFuture<?>[messages.size()];
         for (int i = 0; i < acks.length; i++) {
             acks[i] = messages.get(i).ack().toCompletableFuture();
         }
-        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks));
+        Duration timeout = config.timeout().broker();
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks))
+                .ifNoItem().after(timeout).fail()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Acking %d messages failed or took over %s (%s); the broker will redeliver them",
+                            messages.size(), timeout, failure.getMessage());
+                    return null;
+                });
+    }
+
+    private static Uni<Void> inOrder(List<Uni<Void>> steps) {
+        if (steps.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> step)
+                .collect().last().replaceWithVoid();
     }
 }

@@ -134,6 +134,19 @@ public class EventLog {
         return failure instanceof DatabaseException database && "40001".equals(database.getSqlState());
     }
 
+    /**
+     * Whether PostgreSQL rejected the recording statement for the data it carried: SQLSTATE class 22 (data
+     * exception: 22P05 for a NUL and 22P02 for a lone UTF-16 surrogate escaped in the JSON, 22021 for a raw NUL
+     * byte) or 23 (integrity constraint violation). Sent alone, such an event fails the same way every time.
+     */
+    public static boolean isDataError(Throwable failure) {
+        if (!(failure instanceof DatabaseException database) || database.getSqlState() == null) {
+            return false;
+        }
+        String sqlState = database.getSqlState();
+        return sqlState.startsWith("22") || sqlState.startsWith("23");
+    }
+
     /** Every recorded event of {@code jobId}, in sequence order; empty for a job without events. */
     public Uni<List<StoredEvent>> eventsOf(UUID jobId) {
         return pool.preparedQuery(SELECT_JOB).execute(Tuple.of(jobId))

@@ -3,6 +3,8 @@ package dev.subtitles.eventconsumer.projection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,16 +15,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The projection's meters at {@code /q/metrics}: events consumed per type, duplicates ignored, decode failures, and
- * the lag from an event's time to its projection (with percentiles, as that is the number the pipeline's latency
- * target is about).
+ * The projection's meters at {@code /q/metrics}: events consumed per type, duplicates ignored, decode failures,
+ * unstorable events, redeliveries, failed tries of each stage (PostgreSQL, Redis), and the lag from an event's time
+ * to its projection (with percentiles, as that is the number the pipeline's latency target is about).
  */
 @ApplicationScoped
 public class ProjectionMetrics {
 
+    /** The stage that records a batch in PostgreSQL. */
+    public static final String RECORD_STAGE = "record";
+    /** The stage that projects a recorded batch into Redis. */
+    public static final String VIEW_STAGE = "view";
+
     private final Map<EventType, Counter> consumed = new EnumMap<>(EventType.class);
     private final Counter duplicates;
     private final Counter decodeFailures;
+    private final Counter unstorable;
+    private final Counter redelivered;
+    private final Map<String, Counter> stageFailures = new HashMap<>();
     private final Timer lag;
 
     public ProjectionMetrics(MeterRegistry registry) {
@@ -38,6 +48,20 @@ public class ProjectionMetrics {
         decodeFailures = Counter.builder("events.decode.failures")
                 .description("Messages that were not events of the contract and went to the dead-letter queue")
                 .register(registry);
+        unstorable = Counter.builder("events.unstorable")
+                .description("Events PostgreSQL refused to store, dead-lettered with their job failed")
+                .register(registry);
+        redelivered = Counter.builder("events.redelivered")
+                .description("Messages the broker delivered again (returned to the queue, or in hand when a "
+                        + "connection closed)")
+                .register(registry);
+        for (String stage : List.of(RECORD_STAGE, VIEW_STAGE)) {
+            stageFailures.put(stage, Counter.builder("projection.stage.failures")
+                    .description("Failed tries of a stage of the projection; each is followed by a pause and another "
+                            + "try, or by handling the batch's messages one by one")
+                    .tag("stage", stage)
+                    .register(registry));
+        }
         lag = Timer.builder("events.projection.lag")
                 .description("From an event's time to its projection into Redis")
                 .publishPercentiles(0.5, 0.95, 0.99)
@@ -56,6 +80,21 @@ public class ProjectionMetrics {
     /** A message could not be decoded. */
     public void decodeFailure() {
         decodeFailures.increment();
+    }
+
+    /** An event could not be stored and went to the dead-letter queue. */
+    public void unstorable() {
+        unstorable.increment();
+    }
+
+    /** A message arrived with the broker's redelivered flag. */
+    public void redelivered() {
+        redelivered.increment();
+    }
+
+    /** A try of a stage of the projection, {@link #RECORD_STAGE} or {@link #VIEW_STAGE}, failed. */
+    public void stageFailed(String stage) {
+        stageFailures.get(stage).increment();
     }
 
     void projected(Instant eventTime, Instant projectedAt) {

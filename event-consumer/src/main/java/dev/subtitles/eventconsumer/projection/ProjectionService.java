@@ -2,6 +2,7 @@ package dev.subtitles.eventconsumer.projection;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.subtitles.common.event.JobEvent;
 import io.opentelemetry.api.trace.Span;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,8 +43,9 @@ public class ProjectionService {
     }
 
     /**
-     * Records and projects {@code batch}, in order. Completes when PostgreSQL and Redis have all of it, and fails
-     * if either could not be written; then nothing or part of it is done, and calling again finishes the work.
+     * Records and projects {@code batch}, in order. Completes when PostgreSQL and Redis have all of it (but the
+     * events PostgreSQL refuses for what they hold, see {@link #record}), and fails if either could not be written;
+     * then nothing or part of it is done, and calling again finishes the work.
      */
     public Uni<Void> project(List<ReceivedEvent> batch) {
         return record(batch).chain(recorded -> view(recorded).onFailure().invoke(recorded::failed));
@@ -50,14 +54,42 @@ public class ProjectionService {
     /**
      * The first half of {@link #project}: records {@code batch} in the event log, which numbers its events. The
      * events' spans start here. Safe to call again after a failure.
+     * <p>
+     * An event PostgreSQL refuses for what it holds ({@link EventLog#isDataError}) fails the one statement of its
+     * batch, so the batch is then recorded one event at a time, in order: the other events are recorded, and the
+     * batch reports the refused ones ({@link RecordedBatch#rejection}) instead of failing. Any other failure fails
+     * the whole call.
      */
     public Uni<RecordedBatch> record(List<ReceivedEvent> batch) {
         return Uni.createFrom().deferred(() -> {
             List<Span> spans = batch.stream().map(received -> tracing.start(received.event())).toList();
-            return eventLog.record(batch)
-                    .map(recorded -> new RecordedBatch(batch, distinct(batch, recorded), spans))
+            Map<UUID, RecordedEvent> recorded = new HashMap<>();
+            Map<UUID, Throwable> rejected = new HashMap<>();
+            return recordIsolating(distinctEvents(batch), recorded, rejected)
+                    .map(ignored -> new RecordedBatch(batch, distinct(batch, recorded, rejected), rejected, spans))
                     .onFailure().invoke(failure -> spans.forEach(span -> ProjectionTracing.failed(span, failure)));
         });
+    }
+
+    /** Records {@code events}, adding them to {@code recorded}, or to {@code rejected} those PostgreSQL refuses. */
+    private Uni<Void> recordIsolating(List<ReceivedEvent> events, Map<UUID, RecordedEvent> recorded,
+            Map<UUID, Throwable> rejected) {
+        return eventLog.record(events).invoke(recorded::putAll).replaceWithVoid()
+                .onFailure(EventLog::isDataError).recoverWithUni(failure -> {
+                    if (events.size() == 1) {
+                        JobEvent<?> event = events.get(0).event();
+                        LOG.warnf("PostgreSQL refuses event %s of job %s: %s", event.id(), event.jobId(),
+                                failure.getMessage());
+                        rejected.put(event.id(), failure);
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.warnf("PostgreSQL refuses an event of a batch of %d (%s); recording them one at a time",
+                            events.size(), failure.getMessage());
+                    return Multi.createFrom().iterable(events)
+                            .onItem().transformToUniAndConcatenate(
+                                    event -> recordIsolating(List.of(event), recorded, rejected))
+                            .collect().last().replaceWithVoid();
+                });
     }
 
     /**
@@ -67,8 +99,8 @@ public class ProjectionService {
     public Uni<Void> view(RecordedBatch batch) {
         List<ProjectedEvent> distinct = batch.distinct();
         return view.project(distinct).invoke(projectedNow -> {
-            batch.received().forEach(received -> metrics.consumed(received.event().type()));
-            metrics.duplicates(batch.received().size() - distinct.size());
+            batch.stored().forEach(received -> metrics.consumed(received.event().type()));
+            metrics.duplicates(batch.stored().size() - distinct.size());
             Instant now = Instant.now();
             for (int i = 0; i < distinct.size(); i++) {
                 ProjectedEvent event = distinct.get(i);
@@ -83,11 +115,23 @@ public class ProjectionService {
         }).replaceWithVoid();
     }
 
-    private static List<ProjectedEvent> distinct(List<ReceivedEvent> batch, Map<UUID, RecordedEvent> recorded) {
+    /** One received event per event id, in order of first appearance. */
+    private static List<ReceivedEvent> distinctEvents(List<ReceivedEvent> batch) {
         Set<UUID> seen = new HashSet<>();
-        List<ProjectedEvent> distinct = new ArrayList<>(batch.size());
+        List<ReceivedEvent> distinct = new ArrayList<>(batch.size());
         for (ReceivedEvent received : batch) {
             if (seen.add(received.event().id())) {
+                distinct.add(received);
+            }
+        }
+        return distinct;
+    }
+
+    private static List<ProjectedEvent> distinct(List<ReceivedEvent> batch, Map<UUID, RecordedEvent> recorded,
+            Map<UUID, Throwable> rejected) {
+        List<ProjectedEvent> distinct = new ArrayList<>(batch.size());
+        for (ReceivedEvent received : distinctEvents(batch)) {
+            if (!rejected.containsKey(received.event().id())) {
                 distinct.add(new ProjectedEvent(received.event(), recorded.get(received.event().id())));
             }
         }

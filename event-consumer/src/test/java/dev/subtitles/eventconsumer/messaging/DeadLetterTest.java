@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,6 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.rabbitmq.client.AMQP;
+
+import dev.subtitles.common.event.EventSamples;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
@@ -84,6 +90,42 @@ class DeadLetterTest {
         assertThat(deadLetter.headers()).containsKey("x-original-routing-key");
         await().atMost(PATIENCE).until(() -> "DOWNLOAD_QUEUED".equals(views.phase(next.jobId())));
         assertThat(views.job(UUID.fromString(jobId))).isEmpty();
+    }
+
+    @Test
+    void deadLetterCopyKeepsTheOriginalHeadersAndProperties() {
+        byte[] garbage = "not an event either".getBytes(StandardCharsets.UTF_8);
+        Date timestamp = Date.from(Instant.parse("2026-11-25T14:01:30Z"));
+        AMQP.BasicProperties original = new AMQP.BasicProperties.Builder()
+                .messageId(UUID.randomUUID().toString())
+                .contentType("application/cloudevents+json")
+                .contentEncoding("identity")
+                .correlationId("correlation-42")
+                .timestamp(timestamp)
+                .type("subtitle.ready")
+                .appId("downloader")
+                .deliveryMode(2)
+                .headers(Map.of("traceparent", EventSamples.TRACEPARENT, "x-custom", "kept"))
+                .build();
+
+        broker.publishRaw("subtitle.ready", garbage, original);
+
+        DeadLetter copy = awaitDeadLetter();
+        assertThat(copy.body()).isEqualTo(garbage);
+        AMQP.BasicProperties properties = copy.properties();
+        assertThat(properties.getMessageId()).isEqualTo(original.getMessageId());
+        assertThat(properties.getContentType()).isEqualTo("application/cloudevents+json");
+        assertThat(properties.getContentEncoding()).isEqualTo("identity");
+        assertThat(properties.getCorrelationId()).isEqualTo("correlation-42");
+        assertThat(properties.getTimestamp()).isEqualTo(timestamp);
+        assertThat(properties.getType()).isEqualTo("subtitle.ready");
+        assertThat(properties.getAppId()).isEqualTo("downloader");
+        assertThat(properties.getDeliveryMode()).isEqualTo(2);
+        assertThat(copy.headers()).extractingByKeys("traceparent", "x-custom", "x-original-exchange",
+                "x-original-routing-key")
+                .map(String::valueOf)
+                .containsExactly(EventSamples.TRACEPARENT, "kept", TestTopology.EXCHANGE, "subtitle.ready");
+        assertThat(copy.reason()).startsWith("body is not JSON");
     }
 
     private static DeadLetter awaitDeadLetter() {

@@ -26,11 +26,15 @@ import dev.subtitles.eventconsumer.testing.RedisProxyResource.InjectRedisProxy;
 import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The application reaches Redis through a proxy this test cuts for a few seconds while events keep coming. */
+/**
+ * The application reaches Redis through a proxy this test cuts for several seconds while events keep coming: the batch
+ * in hand waits with backoff, nothing goes back to the queue, and everything is projected once the link returns.
+ */
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = RedisProxyResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -43,6 +47,8 @@ class RedisOutageTest {
     TcpProxy redisProxy;
     @Inject
     JobViews views;
+    @Inject
+    MeterRegistry registry;
 
     @BeforeAll
     static void connect() {
@@ -83,6 +89,42 @@ class RedisOutageTest {
                 assertThat(views.phase(jobId)).isEqualTo("DONE");
             }
         });
+    }
+
+    @Test
+    void aRedisOutageIsWaitedOutWithBackoffAndNoMessageGoesBackToTheQueue() throws InterruptedException {
+        List<UUID> jobs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            jobs.add(UUID.randomUUID());
+        }
+        double redeliveredBefore = redelivered();
+        double failuresBefore = viewFailures();
+
+        redisProxy.cut();
+        try {
+            publishStep(jobs, 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> viewFailures() > failuresBefore);
+            Thread.sleep(8_000);
+        } finally {
+            redisProxy.restore();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (UUID jobId : jobs) {
+                assertThat(views.phase(jobId)).as("phase of job %s", jobId).isEqualTo("DOWNLOAD_QUEUED");
+            }
+        });
+        // Backoff from 100 ms doubling to 5 s: about 7 tries in 8 s, up to 10 with jitter; a hot loop makes thousands.
+        assertThat(viewFailures() - failuresBefore).isBetween(1.0, 15.0);
+        assertThat(redelivered()).isEqualTo(redeliveredBefore);
+    }
+
+    private double redelivered() {
+        return registry.counter("events.redelivered").count();
+    }
+
+    private double viewFailures() {
+        return registry.counter("projection.stage.failures", "stage", "view").count();
     }
 
     private static void publishStep(List<UUID> jobs, int step) {

@@ -12,7 +12,11 @@ import java.util.Map;
 import dev.subtitles.common.testing.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Puts a {@link TcpProxy} between the application and Redis; inject it with {@link InjectRedisProxy}. */
+/**
+ * Puts a {@link TcpProxy} between the application and Redis; inject it with {@link InjectRedisProxy}. The application
+ * tries a batch that fails for an unexpected reason only once before returning its messages to the queue, so a
+ * failure of the cut link that is not taken as transient shows as redeliveries.
+ */
 public class RedisProxyResource implements QuarkusTestResourceLifecycleManager {
 
     private TcpProxy proxy;
@@ -25,7 +29,8 @@ public class RedisProxyResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Redis proxy", e);
         }
-        return Map.of("quarkus.redis.hosts", "redis://localhost:" + proxy.port());
+        return Map.of("quarkus.redis.hosts", "redis://localhost:" + proxy.port(),
+                "event-consumer.retry.attempts", "1");
     }
 
     @Override

@@ -57,12 +57,22 @@ public final class TestBroker implements AutoCloseable {
         awaitConfirms();
     }
 
+    /** Publishes an arbitrary body with the given properties, waiting for the confirm. */
+    public void publishRaw(String routingKey, byte[] body, AMQP.BasicProperties properties) {
+        send(routingKey, body, properties);
+        awaitConfirms();
+    }
+
     /** Publishes without waiting for confirms; {@link #awaitConfirms()} waits for all of them. */
     public void send(String routingKey, byte[] body, String contentType) {
-        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+        send(routingKey, body, new AMQP.BasicProperties.Builder()
                 .contentType(contentType)
                 .deliveryMode(2)
-                .build();
+                .build());
+    }
+
+    /** Publishes without waiting for confirms; {@link #awaitConfirms()} waits for all of them. */
+    public void send(String routingKey, byte[] body, AMQP.BasicProperties properties) {
         try {
             channel.basicPublish(TestTopology.EXCHANGE, routingKey, properties, body);
         } catch (IOException e) {
@@ -90,6 +100,15 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    /** Messages of the run's dead-letter queue. */
+    public long readyInDeadLetterQueue() {
+        try {
+            return channel.queueDeclarePassive(TestTopology.DEAD_LETTER_QUEUE).getMessageCount();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the dead-letter queue's depth", e);
+        }
+    }
+
     /** The next message of the run's dead-letter queue (acknowledged), or {@code null} when it is empty. */
     public DeadLetter nextDeadLetter() {
         try {
@@ -98,7 +117,7 @@ public final class TestBroker implements AutoCloseable {
                 return null;
             }
             Map<String, Object> headers = response.getProps().getHeaders();
-            return new DeadLetter(response.getBody(), headers == null ? Map.of() : headers);
+            return new DeadLetter(response.getBody(), headers == null ? Map.of() : headers, response.getProps());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the dead-letter queue", e);
         }
@@ -114,8 +133,9 @@ public final class TestBroker implements AutoCloseable {
      *
      * @param body its body
      * @param headers its AMQP headers
+     * @param properties its AMQP properties, headers included
      */
-    public record DeadLetter(byte[] body, Map<String, Object> headers) {
+    public record DeadLetter(byte[] body, Map<String, Object> headers, AMQP.BasicProperties properties) {
 
         /** The {@code x-dead-letter-reason} header as text, or {@code null}. */
         public String reason() {

@@ -1,9 +1,11 @@
 package dev.subtitles.eventconsumer.testing;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventSamples;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
@@ -14,8 +16,26 @@ public final class TestEvents {
 
     public static final String SOURCE_SERVICE = "event-consumer-test";
     public static final URI SOURCE = JobEvent.source(SOURCE_SERVICE, TestTopology.RUN);
+    /** The source of the events the application under test publishes itself (its instance is the run id). */
+    public static final URI APPLICATION_SOURCE = JobEvent.source("event-consumer", TestTopology.RUN);
+
+    private static final EventCodec CODEC = new EventCodec();
 
     private TestEvents() {
+    }
+
+    /**
+     * The message body of {@code event} with the string {@code original} of its payload replaced by {@code json}, a
+     * JSON string body as it appears between the quotes, escapes included: how an event PostgreSQL cannot store looks
+     * on the wire (the escape of a NUL or of a lone surrogate, which the codec accepts and PostgreSQL refuses).
+     */
+    public static byte[] withString(JobEvent<?> event, String original, String json) {
+        String body = new String(CODEC.encode(event), StandardCharsets.UTF_8);
+        String quoted = "\"" + original + "\"";
+        if (!body.contains(quoted)) {
+            throw new IllegalArgumentException("the event has no string " + quoted + ": " + body);
+        }
+        return body.replace(quoted, "\"" + json + "\"").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A new event of {@code type} about {@code jobId}, happening now, carrying the sample trace context. */

@@ -20,7 +20,7 @@ import io.restassured.RestAssured;
  * Gives each test run its own exchange, dead-letter exchange, queues and Redis key prefix, so runs of other modules
  * on the same broker and a running dev stack are undisturbed, and removes all of it afterwards: the broker objects,
  * the Redis keys under the prefix and the event log rows of the run's events (all published with
- * {@link TestEvents#SOURCE_SERVICE} and the run id as source).
+ * {@link TestEvents#SOURCE} or, by the application itself, {@link TestEvents#APPLICATION_SOURCE}).
  */
 public class TestTopology implements QuarkusTestResourceLifecycleManager {
 
@@ -38,7 +38,8 @@ public class TestTopology implements QuarkusTestResourceLifecycleManager {
                 "events.exchange", EXCHANGE,
                 "events.dead-letter-exchange", DEAD_LETTER_EXCHANGE,
                 "projection.queue", QUEUE,
-                "event-consumer.redis.key-prefix", KEY_PREFIX);
+                "event-consumer.redis.key-prefix", KEY_PREFIX,
+                "event-consumer.instance", RUN);
     }
 
     /**
@@ -74,17 +75,17 @@ public class TestTopology implements QuarkusTestResourceLifecycleManager {
     private static void deleteRecordedEvents() {
         String url = "jdbc:postgresql://" + env("DB_HOST", "localhost") + ":" + env("DB_PORT", "5432") + "/"
                 + env("TEST_DB_NAME", "subtitles_test");
-        String source = TestEvents.SOURCE.toString();
+        String[] sources = { TestEvents.SOURCE.toString(), TestEvents.APPLICATION_SOURCE.toString() };
         try (Connection connection = DriverManager.getConnection(url, env("DB_USER", "postgres"),
                 env("DB_PASSWORD", "postgres"));
                 PreparedStatement sequences = connection.prepareStatement("""
                         DELETE FROM events.job_sequence WHERE job_id IN
-                            (SELECT job_id FROM events.job_event WHERE source = ?)""");
+                            (SELECT job_id FROM events.job_event WHERE source = ANY(?))""");
                 PreparedStatement events = connection.prepareStatement(
-                        "DELETE FROM events.job_event WHERE source = ?")) {
-            sequences.setString(1, source);
+                        "DELETE FROM events.job_event WHERE source = ANY(?)")) {
+            sequences.setArray(1, connection.createArrayOf("text", sources));
             sequences.executeUpdate();
-            events.setString(1, source);
+            events.setArray(1, connection.createArrayOf("text", sources));
             events.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot delete the events of test run " + RUN, e);
