@@ -151,6 +151,17 @@ class AttemptClaimsTest {
     }
 
     @Test
+    void holderWhoseLeaseRanOutWithNobodyTakingItKeepsTheClaim() {
+        AttemptClaims.Held holder = held(process("a", SHORT_LEASE));
+        await().atMost(SHORT_LEASE.plus(WAIT))
+                .until(() -> redis.execute("EXISTS", PREFIX + "attempt:" + jobId + ":1").await().atMost(WAIT)
+                        .toInteger() == 0);
+
+        assertThat(holder.confirm().await().atMost(WAIT)).isTrue();
+        assertThat(claim(process("b", SHORT_LEASE))).isInstanceOf(Claim.Busy.class);
+    }
+
+    @Test
     void runningAttemptWhoseClaimIsTakenOverStopsWithClaimLost() {
         AtomicReference<Throwable> failure = runForever(held(process("a", SHORT_LEASE)));
 
