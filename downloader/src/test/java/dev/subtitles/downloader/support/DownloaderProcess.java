@@ -93,6 +93,23 @@ public final class DownloaderProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** Freezes the process (SIGSTOP), as a long GC pause or a stalled host would: it keeps its connections. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a frozen process go on (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
     /**
      * Stops gracefully (SIGTERM), as an orchestrator would, and forcibly if that takes too long or the wait is
      * interrupted.
