@@ -2,10 +2,7 @@ package dev.subtitles.downloader.job;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,8 +28,8 @@ import io.vertx.mutiny.redis.client.Response;
  * <b>Restarts.</b> The incarnation is a random id per process. A claim held under this instance's name by another
  * incarnation was left by a previous run of this instance, which is gone: it is taken over at once instead of
  * waiting out the lease. This relies on instance names being unique among live processes; two live processes with
- * one name take each other's attempts over, and the one that loses its claim gives its attempt up (see fencing), so
- * work may be done twice but its result is still published once.
+ * one name take each other's attempts over, and the one that loses its claim gives its attempt up (see fencing): work
+ * may be done twice, and only the holder publishes.
  * <p>
  * <b>Fencing.</b> A holder that stalled beyond its lease (a long GC pause, SIGSTOP) may find its attempt taken over.
  * Its heartbeat then reports the claim lost and the attempt stops; right before publishing a result the holder calls
@@ -76,8 +73,6 @@ public class AttemptClaims {
     private final Duration doneRetention;
     private final String instance;
     private final String incarnation;
-    /** Claims this process holds now, by key. */
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
 
     @Inject
     public AttemptClaims(ReactiveRedisDataSource redis, Vertx vertx, DownloaderConfig config) {
@@ -127,7 +122,7 @@ public class AttemptClaims {
                 return Uni.createFrom().item(new Claim.AlreadyDone());
             }
             Duration remaining = Duration.ofMillis(Math.max(reply.get(2).toLong(), 0));
-            if (leftByThisInstance(key, holder)) {
+            if (leftByThisInstance(holder)) {
                 return takeOver(jobId, attempt, key, holder, token, remaining);
             }
             return Uni.createFrom().item(new Claim.Busy(remaining));
@@ -135,23 +130,22 @@ public class AttemptClaims {
     }
 
     /**
-     * Whether {@code holder} is a claim under this instance's name that no attempt running in this process holds: a
-     * previous incarnation's, or one this process let go of without finishing the attempt (it deferred it).
+     * Whether {@code holder} is a claim of a previous incarnation of this instance. One of this incarnation is never
+     * taken over: the attempt may be running here (a duplicate delivery), or this process let it go (a deferral), and
+     * then its lease runs out within seconds.
      */
-    private boolean leftByThisInstance(String key, String holder) {
-        Optional<String> holderInstance = instanceOf(holder);
-        if (holderInstance.isEmpty() || !holderInstance.get().equals(instance)) {
-            return false;
-        }
-        Held running = held.get(key);
-        return running == null || !running.token.equals(holder);
+    private boolean leftByThisInstance(String holder) {
+        String[] parts = holder.split(":", 4);
+        return parts.length == 4 && RUNNING.equals(parts[0] + ":") && parts[3].equals(instance)
+                && !parts[1].equals(incarnation);
     }
 
     private Uni<Claim> takeOver(UUID jobId, int attempt, String key, String holder, String token,
             Duration remaining) {
         return redis.execute("EVAL", TAKE_OVER, "1", key, holder, token, millis(lease)).map(taken -> {
             if (taken.toInteger() == 1) {
-                LOG.infof("Job %s attempt %d: taking over the claim %s left by this instance", jobId, attempt,
+                LOG.infof("Job %s attempt %d: taking over the claim %s left by a previous run of this instance", jobId,
+                        attempt,
                         holder);
                 return claimed(jobId, attempt, key, token);
             }
@@ -160,15 +154,7 @@ public class AttemptClaims {
     }
 
     private Claim claimed(UUID jobId, int attempt, String key, String token) {
-        Held claim = new Held(jobId, attempt, key, token);
-        held.put(key, claim);
-        return new Claim.Claimed(claim);
-    }
-
-    /** The instance name in a claim token, empty for anything else (such as a token of an older format). */
-    static Optional<String> instanceOf(String token) {
-        String[] parts = token.split(":", 4);
-        return parts.length == 4 && RUNNING.equals(parts[0] + ":") ? Optional.of(parts[3]) : Optional.empty();
+        return new Claim.Claimed(new Held(jobId, attempt, key, token));
     }
 
     private String key(UUID jobId, int attempt) {
@@ -210,7 +196,7 @@ public class AttemptClaims {
          * {@link ClaimLostException} (and cancels {@code work}) as soon as a renewal finds the claim held by another
          * consumer or done. A renewal that fails (Redis away) is logged and tried again at the next beat; a lease
          * that ran out meanwhile is taken again if nobody else took it. When the returned {@code Uni} terminates the
-         * heartbeat stops and this process no longer counts the attempt as running here.
+         * heartbeat stops.
          */
         public <T> Uni<T> whileHeld(Uni<T> work) {
             return Uni.createFrom().deferred(() -> {
@@ -220,10 +206,7 @@ public class AttemptClaims {
                         () -> emitter.fail(new ClaimLostException(jobId, attempt))))
                         .onCancellation().invoke(heartbeat::stop);
                 return Uni.combine().any().of(List.of(work, lost))
-                        .onTermination().invoke(() -> {
-                            heartbeat.stop();
-                            held.remove(key, this);
-                        });
+                        .onTermination().invoke(heartbeat::stop);
             });
         }
 

@@ -172,8 +172,10 @@ class AttemptClaimsTest {
     }
 
     @Test
-    void claimTokenNamesItsInstance() {
-        assertThat(AttemptClaims.instanceOf("running:1f0c:9a2b:host:with:colons")).contains("host:with:colons");
-        assertThat(AttemptClaims.instanceOf("running:old-format:9a2b")).isEmpty();
+    void claimOfAnOlderFormatUnderThisInstancesNameIsWaitedOut() {
+        redis.execute("SET", PREFIX + "attempt:" + jobId + ":1", "running:a:" + UUID.randomUUID(), "PX", "60000")
+                .await().atMost(WAIT);
+
+        assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Busy.class);
     }
 }
