@@ -74,13 +74,28 @@ public interface DownloaderConfig {
         @WithDefault("downloader:")
         String keyPrefix();
 
-        /** How long an attempt stays claimed by an instance that may have died, before another may take it. */
-        @WithDefault("5M")
+        /**
+         * How long an attempt stays claimed without a heartbeat: the running instance renews its claim every third of
+         * this, so the lease only runs out when the instance died or stalled, and another instance takes the attempt
+         * over after at most this long. A restart of the same instance takes its own claims over at once.
+         */
+        @WithDefault("15S")
         Duration claimLease();
 
         /** How long a finished attempt is remembered, to drop duplicate deliveries of it. */
         @WithDefault("7D")
         Duration doneRetention();
+
+        /**
+         * Prefix of the per-job outcome keys ({@code dev.subtitles.common.outcome.JobOutcomes}) that the manager and
+         * the workers share to end each job once; must be the manager's.
+         */
+        @WithDefault("outcome:")
+        String outcomeKeyPrefix();
+
+        /** How long a job's outcome is remembered once decided; longer than any job runs or is redelivered. */
+        @WithDefault("7D")
+        Duration outcomeRetention();
     }
 
     interface Retry {

@@ -1,55 +1,110 @@
 package dev.subtitles.downloader.job;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import dev.subtitles.downloader.config.DownloaderConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Makes sure one attempt of a job runs on one consumer at a time and is never run again once finished, even when
  * the broker delivers it twice (a redelivery after a lost ack, or a request the manager's outbox published twice).
  * <p>
- * One Redis key per job and attempt: {@code SET NX PX lease} claims it; after the attempt it is overwritten with
- * {@code done} for a long retention. A consumer that finds the key {@code done} drops its copy; one that finds it
- * claimed puts its copy back on the delay queue for the rest of the lease, because the holder may have died with
- * its own copy unacked (then the broker redelivers that one, which finds the lease expired).
+ * One Redis key per job and attempt holds a token {@code running:<incarnation>:<nonce>:<instance>}, with a short
+ * lease that the holder renews every third of it while the attempt runs ({@link Held#whileHeld}); after the attempt
+ * the key is overwritten with {@code done} for a long retention. A consumer that finds the key {@code done} drops its
+ * copy. One that finds it held puts its copy back on the delay queue for the rest of the lease: the holder may have
+ * died with its own copy unacked, and a lease nobody renews runs out within seconds.
+ * <p>
+ * <b>Restarts.</b> The incarnation is a random id per process. A claim held under this instance's name by another
+ * incarnation was left by a previous run of this instance, which is gone: it is taken over at once instead of
+ * waiting out the lease. This relies on instance names being unique among live processes; two live processes with
+ * one name take each other's attempts over, and the one that loses its claim gives its attempt up (see fencing): work
+ * may be done twice, and only the holder publishes.
+ * <p>
+ * <b>Fencing.</b> A holder that stalled beyond its lease (a long GC pause, SIGSTOP) may find its attempt taken over.
+ * Its heartbeat then reports the claim lost and the attempt stops; right before publishing a result the holder calls
+ * {@link Held#confirm()}, which checks its token and renews the lease in one atomic step, and publishes only if it
+ * still holds the claim.
  */
 @ApplicationScoped
 public class AttemptClaims {
 
+    private static final Logger LOG = Logger.getLogger(AttemptClaims.class);
     private static final String DONE = "done";
+    private static final String RUNNING = "running:";
+
+    /** SET NX; when the key exists, its value and remaining lease, in one round trip. */
+    private static final String CLAIM = """
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1} end
+            return {0, redis.call('GET', KEYS[1]) or '', redis.call('PTTL', KEYS[1])}""";
+    /**
+     * Renews the lease if the token still holds the key; takes the key again if it lapsed meanwhile (nobody holds
+     * the attempt then, and nobody finished it, or the key would say done). 0 when someone else holds it or it is done.
+     */
+    private static final String RENEW = """
+            local value = redis.call('GET', KEYS[1])
+            if value == ARGV[1] or not value then
+              redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+              return 1
+            end
+            return 0""";
+    /** Replaces the expected holder's token by ours (compare and set). */
+    private static final String TAKE_OVER = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+              return 1
+            end
+            return 0""";
 
     private final ReactiveRedisDataSource redis;
-    private final DownloaderConfig.Redis config;
+    private final Vertx vertx;
+    private final String keyPrefix;
+    private final Duration lease;
+    private final Duration doneRetention;
     private final String instance;
+    private final String incarnation;
 
     @Inject
-    public AttemptClaims(ReactiveRedisDataSource redis, DownloaderConfig config) {
-        this(redis, config.redis(), config.instance());
+    public AttemptClaims(ReactiveRedisDataSource redis, Vertx vertx, DownloaderConfig config) {
+        this(redis, vertx, config.redis().keyPrefix(), config.redis().claimLease(), config.redis().doneRetention(),
+                config.instance(), UUID.randomUUID().toString());
     }
 
-    AttemptClaims(ReactiveRedisDataSource redis, DownloaderConfig.Redis config, String instance) {
+    /**
+     * @param incarnation an id unique to this process (tests create several "processes" in one JVM)
+     */
+    AttemptClaims(ReactiveRedisDataSource redis, Vertx vertx, String keyPrefix, Duration lease,
+            Duration doneRetention, String instance, String incarnation) {
         this.redis = redis;
-        this.config = config;
+        this.vertx = vertx;
+        this.keyPrefix = keyPrefix;
+        this.lease = lease;
+        this.doneRetention = doneRetention;
         this.instance = instance;
+        this.incarnation = incarnation;
     }
 
     /** The outcome of trying to claim an attempt. */
     public sealed interface Claim {
         /** This consumer owns the attempt now. */
-        record Claimed() implements Claim {
+        record Claimed(Held held) implements Claim {
         }
 
         /** The attempt has already been run to its end. */
         record AlreadyDone() implements Claim {
         }
 
-        /** Another consumer is running it; its lease ends in {@code remaining}. */
+        /** Another consumer is running it; its lease ends in {@code remaining} unless it renews it. */
         record Busy(Duration remaining) implements Claim {
         }
     }
@@ -57,30 +112,177 @@ public class AttemptClaims {
     /** Claims attempt {@code attempt} of {@code jobId} for this consumer. */
     public Uni<Claim> claim(UUID jobId, int attempt) {
         String key = key(jobId, attempt);
-        String owner = "running:" + instance + ":" + UUID.randomUUID();
-        return redis.execute("SET", key, owner, "NX", "PX", Long.toString(config.claimLease().toMillis()))
-                .flatMap(set -> set != null ? Uni.createFrom().item(new Claim.Claimed()) : current(key));
-    }
-
-    /** Records that the attempt ran to its end, so duplicate deliveries of it are dropped. */
-    public Uni<Void> markDone(UUID jobId, int attempt) {
-        return redis.execute("SET", key(jobId, attempt), DONE, "PX", Long.toString(config.doneRetention().toMillis()))
-                .replaceWithVoid();
-    }
-
-    private Uni<Claim> current(String key) {
-        return redis.execute("GET", key).flatMap(value -> {
-            if (value != null && DONE.equals(value.toString())) {
+        String token = RUNNING + incarnation + ":" + UUID.randomUUID() + ":" + instance;
+        return redis.execute("EVAL", CLAIM, "1", key, token, millis(lease)).flatMap(reply -> {
+            if (reply.get(0).toInteger() == 1) {
+                return Uni.createFrom().item(claimed(jobId, attempt, key, token));
+            }
+            String holder = reply.get(1).toString();
+            if (DONE.equals(holder)) {
                 return Uni.createFrom().item(new Claim.AlreadyDone());
             }
-            return redis.execute("PTTL", key).map(ttl -> {
-                long millis = ttl == null ? 0 : Math.max(ttl.toLong(), 0);
-                return new Claim.Busy(Duration.ofMillis(millis));
-            });
+            Duration remaining = Duration.ofMillis(Math.max(reply.get(2).toLong(), 0));
+            if (leftByThisInstance(holder)) {
+                return takeOver(jobId, attempt, key, holder, token, remaining);
+            }
+            return Uni.createFrom().item(new Claim.Busy(remaining));
         });
     }
 
+    /**
+     * Whether {@code holder} is a claim of a previous incarnation of this instance. One of this incarnation is never
+     * taken over: the attempt may be running here (a duplicate delivery), or this process let it go (a deferral), and
+     * then its lease runs out within seconds.
+     */
+    private boolean leftByThisInstance(String holder) {
+        String[] parts = holder.split(":", 4);
+        return parts.length == 4 && RUNNING.equals(parts[0] + ":") && parts[3].equals(instance)
+                && !parts[1].equals(incarnation);
+    }
+
+    private Uni<Claim> takeOver(UUID jobId, int attempt, String key, String holder, String token,
+            Duration remaining) {
+        return redis.execute("EVAL", TAKE_OVER, "1", key, holder, token, millis(lease)).map(taken -> {
+            if (taken.toInteger() == 1) {
+                LOG.infof("Job %s attempt %d: taking over the claim %s left by a previous run of this instance", jobId,
+                        attempt,
+                        holder);
+                return claimed(jobId, attempt, key, token);
+            }
+            return new Claim.Busy(remaining);
+        });
+    }
+
+    private Claim claimed(UUID jobId, int attempt, String key, String token) {
+        return new Claim.Claimed(new Held(jobId, attempt, key, token));
+    }
+
     private String key(UUID jobId, int attempt) {
-        return config.keyPrefix() + "attempt:" + jobId + ":" + attempt;
+        return keyPrefix + "attempt:" + jobId + ":" + attempt;
+    }
+
+    private static String millis(Duration duration) {
+        return Long.toString(Math.max(duration.toMillis(), 1));
+    }
+
+    /** Signals that another consumer took over an attempt this one was running. */
+    public static final class ClaimLostException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ClaimLostException(UUID jobId, int attempt) {
+            super("job " + jobId + " attempt " + attempt + " was taken over by another consumer", null, false,
+                    false);
+        }
+    }
+
+    /** An attempt this process claimed. */
+    public final class Held {
+
+        private final UUID jobId;
+        private final int attempt;
+        private final String key;
+        private final String token;
+        private volatile Heartbeat heartbeat;
+
+        private Held(UUID jobId, int attempt, String key, String token) {
+            this.jobId = jobId;
+            this.attempt = attempt;
+            this.key = key;
+            this.token = token;
+        }
+
+        /**
+         * Runs {@code work} while a heartbeat renews the claim every third of the lease. Fails with
+         * {@link ClaimLostException} (and cancels {@code work}) as soon as a renewal finds the claim held by another
+         * consumer or done. A renewal that fails (Redis away) is logged and tried again at the next beat; a lease
+         * that ran out meanwhile is taken again if nobody else took it. When the returned {@code Uni} terminates the
+         * heartbeat stops.
+         */
+        public <T> Uni<T> whileHeld(Uni<T> work) {
+            return Uni.createFrom().deferred(() -> {
+                Heartbeat heartbeat = new Heartbeat();
+                this.heartbeat = heartbeat;
+                Uni<T> lost = Uni.createFrom().<T> emitter(emitter -> heartbeat.start(
+                        () -> emitter.fail(new ClaimLostException(jobId, attempt))))
+                        .onCancellation().invoke(heartbeat::stop);
+                return Uni.combine().any().of(List.of(work, lost))
+                        .onTermination().invoke(heartbeat::stop);
+            });
+        }
+
+        /**
+         * The fence before publishing a result: checks atomically that the claim is still this consumer's and
+         * renews its lease; false when another consumer took the attempt over or it is done.
+         */
+        public Uni<Boolean> confirm() {
+            return renew().map(stillHeld -> {
+                if (!stillHeld) {
+                    LOG.warnf("Job %s attempt %d was taken over by another consumer", jobId, attempt);
+                }
+                return stillHeld;
+            });
+        }
+
+        /**
+         * Records that the attempt ran to its end, so duplicate deliveries of it are dropped; stops the heartbeat
+         * first (a renewal would take the {@code done} key for a lost claim).
+         */
+        public Uni<Void> markDone() {
+            Heartbeat beating = heartbeat;
+            if (beating != null) {
+                beating.stop();
+            }
+            return redis.execute("SET", key, DONE, "PX", millis(doneRetention)).replaceWithVoid();
+        }
+
+        private Uni<Boolean> renew() {
+            return redis.execute("EVAL", RENEW, "1", key, token, millis(lease)).map(Response::toInteger)
+                    .map(renewed -> renewed == 1);
+        }
+
+        /** Renews the claim every third of the lease on a Vert.x timer until stopped or lost. */
+        private final class Heartbeat {
+            private volatile long timer = -1;
+            private volatile boolean stopped;
+            private volatile boolean renewing;
+
+            void start(Runnable onLost) {
+                if (stopped) {
+                    return;
+                }
+                long interval = Math.max(lease.toMillis() / 3, 1);
+                timer = vertx.setPeriodic(interval, id -> beat(onLost));
+                if (stopped) {
+                    vertx.cancelTimer(timer);
+                }
+            }
+
+            private void beat(Runnable onLost) {
+                if (stopped || renewing) {
+                    return;
+                }
+                renewing = true;
+                renew().subscribe().with(stillHeld -> {
+                    renewing = false;
+                    if (!stillHeld && !stopped) {
+                        LOG.warnf("Job %s attempt %d: claim lost to another consumer; giving the attempt up", jobId,
+                                attempt);
+                        stop();
+                        onLost.run();
+                    }
+                }, failure -> {
+                    renewing = false;
+                    LOG.warnf("Job %s attempt %d: cannot renew the claim (%s); trying again at the next beat",
+                            jobId, attempt, failure.getMessage());
+                });
+            }
+
+            void stop() {
+                stopped = true;
+                if (timer >= 0) {
+                    vertx.cancelTimer(timer);
+                }
+            }
+        }
     }
 }

@@ -18,8 +18,8 @@ public class AttemptMetrics {
     }
 
     /**
-     * One delivery ended with {@code outcome} (ready, translate, failed, cancelled, retry, duplicate, busy, deferred,
-     * skipped).
+     * One delivery ended with {@code outcome} (ready, translate, failed, cancelled, timed-out, retry, duplicate, busy,
+     * deferred, skipped, taken-over).
      */
     public void attempt(String outcome) {
         registry.counter("downloader.attempts", "outcome", outcome).increment();

@@ -17,12 +17,13 @@ import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.EventPayload;
-import dev.subtitles.common.event.payload.JobCancelled;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.TranslateRequested;
+import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.EventPublisher;
 import dev.subtitles.common.worker.JobPhases;
@@ -35,36 +36,44 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Runs one delivery of a download request: skips a job that is already over, claims the attempt, announces it,
- * searches, and publishes exactly one result per attempt: {@code subtitle.ready}, {@code subtitle.translate.requested},
- * {@code job.failed}, {@code job.cancelled}, or {@code job.retry.scheduled} with the request put on a delay queue.
- * The returned {@code Uni} completes once every output is confirmed by the broker, so the caller acks only then.
+ * searches, and publishes one result per attempt: {@code subtitle.ready}, {@code subtitle.translate.requested},
+ * {@code job.failed}, or {@code job.retry.scheduled} with the request put on a delay queue; nothing when the job was
+ * cancelled or timed out meanwhile. The returned {@code Uni} completes once every output is confirmed by the broker,
+ * so the caller acks only then.
  * <p>
- * The ids of the events it publishes are derived from the request event id, the attempt and the event type: should
- * the same attempt ever run twice (a claim lease that expired under a live but stalled instance), its events are
- * duplicates by id, which every consumer ignores.
+ * <b>One outcome per job.</b> Before a terminal event ({@code subtitle.ready}, {@code job.failed}) the processor
+ * records {@link Outcome#FINISHED} in {@link JobOutcomes} and publishes only if that outcome stands; a job the manager
+ * cancelled or timed out first ends with the manager's event, and the attempt's result is dropped. The hand-over to
+ * the translator is not terminal: it is dropped only when a cancellation or time-out stands. The downloader never
+ * publishes {@code job.cancelled}.
  * <p>
- * <b>Infrastructure failures are transient.</b> Only the holder of an attempt's claim publishes the job's outcome or
- * schedules its next attempt, so two copies of a request never grow into two lines of attempts. A copy that cannot
- * even be claimed (Redis away) is deferred: it goes back to the delay queue as the same attempt, with its deferral
- * count in {@link #DEFERRALS_HEADER}, and after {@code max-attempts} deferrals the job fails. A claimed attempt that
- * fails on PostgreSQL, Redis or the broker is recorded as {@code job.retry.scheduled} and tried again as the next
- * attempt, like a provider outage; the last attempt fails the job with {@link #INFRASTRUCTURE_UNAVAILABLE}. Only when
- * even that cannot be published does the returned {@code Uni} fail.
+ * <b>One line of attempts.</b> Only the holder of an attempt's claim publishes the job's outcome or schedules its
+ * next attempt, and it checks the claim ({@link AttemptClaims.Held#confirm()}) right before it does: an instance that
+ * stalled beyond its lease and was taken over drops its late result. The ids of the events it publishes are derived
+ * from the request event id, the attempt and the event type, so an attempt that runs twice publishes duplicates by id.
+ * <p>
+ * <b>Infrastructure failures are transient.</b> When Redis cannot be asked (claim, outcome, fence), nothing is
+ * decided: the copy is deferred, back to the delay queue as the same attempt with its deferral count in
+ * {@link #DEFERRALS_HEADER} and a growing delay (capped at {@code max-delay}), for as long as Redis is away. A claimed
+ * attempt that fails on PostgreSQL or the broker is recorded as {@code job.retry.scheduled} and tried again as the
+ * next attempt, like a provider outage; the last attempt fails the job with {@link #INFRASTRUCTURE_UNAVAILABLE}. Only
+ * when not even the deferral or retry can be published does the returned {@code Uni} fail.
  */
 @ApplicationScoped
 public class DownloadJobProcessor {
 
     /** The code of a job that failed because providers stayed unavailable through every attempt. */
     public static final String PROVIDERS_UNAVAILABLE = "PROVIDERS_UNAVAILABLE";
-    /** The code of a job that failed because its database, Redis or broker kept failing through every attempt. */
+    /** The code of a job that failed because its database or broker kept failing through every attempt. */
     public static final String INFRASTRUCTURE_UNAVAILABLE = "INFRASTRUCTURE_UNAVAILABLE";
-    /** Header counting how often a request copy was put back because its attempt could not be claimed. */
+    /** Header counting how often a request copy was put back because nothing could be decided (Redis away). */
     public static final String DEFERRALS_HEADER = "x-deferrals";
 
     private static final Logger LOG = Logger.getLogger(DownloadJobProcessor.class);
 
     private final SubtitleSearch search;
     private final JobPhases phases;
+    private final JobOutcomes outcomes;
     private final AttemptClaims claims;
     private final EventPublisher events;
     private final RetryScheduler retries;
@@ -75,10 +84,12 @@ public class DownloadJobProcessor {
     private final String instance;
     private final int maxAttempts;
 
-    public DownloadJobProcessor(SubtitleSearch search, JobPhases phases, AttemptClaims claims, EventPublisher events,
-            RetryScheduler retries, Backoff backoff, AttemptMetrics metrics, DownloaderConfig config, Clock clock) {
+    public DownloadJobProcessor(SubtitleSearch search, JobPhases phases, JobOutcomes outcomes, AttemptClaims claims,
+            EventPublisher events, RetryScheduler retries, Backoff backoff, AttemptMetrics metrics,
+            DownloaderConfig config, Clock clock) {
         this.search = search;
         this.phases = phases;
+        this.outcomes = outcomes;
         this.claims = claims;
         this.events = events;
         this.retries = retries;
@@ -91,8 +102,8 @@ public class DownloadJobProcessor {
     }
 
     /**
-     * Handles attempt {@code attempt} of the request, deferred {@code deferrals} times so far because it could not
-     * be claimed; completes when it is safe to ack the delivery, fails only when nothing could be published.
+     * Handles attempt {@code attempt} of the request, deferred {@code deferrals} times so far because nothing could
+     * be decided; completes when it is safe to ack the delivery, fails only when nothing could be published.
      */
     @WithSpan("DownloadJobProcessor.process")
     public Uni<Void> process(JobEvent<DownloadRequested> request, int attempt, int deferrals) {
@@ -103,13 +114,24 @@ public class DownloadJobProcessor {
                 metrics.attempt("skipped");
                 return Uni.createFrom().voidItem();
             }
-            return claims.claim(jobId, attempt).onItemOrFailure().transformToUni((claim, failure) -> failure == null
-                    ? onClaim(request, attempt, claim)
-                    : deferOrFail(request, attempt, deferrals, failure));
+            return outcomes.decided(jobId).flatMap(decided -> {
+                if (decided.isPresent() && decided.get() != Outcome.FINISHED) {
+                    LOG.infof("Job %s ended as %s, not starting attempt %d", jobId, decided.get(), attempt);
+                    metrics.attempt("skipped");
+                    return Uni.createFrom().<AttemptClaims.Claim> nullItem();
+                }
+                return claims.claim(jobId, attempt);
+            }).onItemOrFailure().transformToUni((claim, failure) -> {
+                if (failure != null) {
+                    return defer(request, attempt, deferrals, failure);
+                }
+                return claim == null ? Uni.createFrom().voidItem() : onClaim(request, attempt, deferrals, claim);
+            });
         });
     }
 
-    private Uni<Void> onClaim(JobEvent<DownloadRequested> request, int attempt, AttemptClaims.Claim claim) {
+    private Uni<Void> onClaim(JobEvent<DownloadRequested> request, int attempt, int deferrals,
+            AttemptClaims.Claim claim) {
         UUID jobId = request.jobId();
         if (claim instanceof AttemptClaims.Claim.Busy busy) {
             LOG.infof("Job %s attempt %d runs elsewhere, looking again in %s", jobId, attempt, busy.remaining());
@@ -121,59 +143,79 @@ public class DownloadJobProcessor {
             metrics.attempt("duplicate");
             return Uni.createFrom().voidItem();
         }
-        return runClaimed(request, attempt);
+        return runClaimed(request, attempt, deferrals, ((AttemptClaims.Claim.Claimed) claim).held());
     }
 
-    /** The attempt could not be claimed: the same attempt again later, or the job fails after too many tries. */
-    private Uni<Void> deferOrFail(JobEvent<DownloadRequested> request, int attempt, int deferrals, Throwable failure) {
+    /**
+     * Nothing could be decided (Redis away): the same attempt again after a growing delay, without an event. A
+     * terminal event needs a decision in Redis, so the copy keeps coming back until Redis answers (or the manager's
+     * deadline ends the job).
+     */
+    private Uni<Void> defer(JobEvent<DownloadRequested> request, int attempt, int deferrals, Throwable failure) {
         int tries = deferrals + 1;
-        if (tries >= maxAttempts) {
-            LOG.errorf("Job %s attempt %d could not be claimed %d times (%s); failing the job", request.jobId(),
-                    attempt, tries, describe(failure));
-            metrics.attempt("failed");
-            return events.publish(event(request, attempt, infrastructureFailed(tries, failure)));
-        }
         Duration delay = backoff.after(tries, Duration.ZERO);
-        LOG.warnf("Job %s attempt %d could not be claimed (%s); trying again in %s", request.jobId(), attempt,
-                describe(failure), delay);
+        LOG.warnf("Job %s attempt %d: nothing can be decided (%s); trying again in %s (deferral %d)",
+                request.jobId(), attempt, describe(failure), delay, tries);
         metrics.attempt("deferred");
         return retries.schedule(request, attempt, delay, Map.of(DEFERRALS_HEADER, tries));
     }
 
-    private Uni<Void> runClaimed(JobEvent<DownloadRequested> request, int attempt) {
+    /**
+     * Runs the claimed attempt under its heartbeat and marks it done once its outputs are confirmed. An attempt
+     * taken over meanwhile ends without output (the new holder has its own copy of the request); one whose result
+     * could not be decided (Redis away) is deferred.
+     */
+    private Uni<Void> runClaimed(JobEvent<DownloadRequested> request, int attempt, int deferrals,
+            AttemptClaims.Held held) {
         DownloadJob job = new DownloadJob(request.jobId(), request.payload(), attempt, attempt >= maxAttempts);
-        return events.publish(event(request, attempt, new DownloadStarted(attempt, instance)))
+        Uni<String> run = events.publish(event(request, attempt, new DownloadStarted(attempt, instance)))
                 .chain(() -> search.run(job))
-                .chain(outcome -> publishOutcome(request, job, outcome).invoke(() -> metrics.attempt(name(outcome))))
-                .onFailure().recoverWithUni(failure -> retryOrFailAfter(request, job, failure))
-                .chain(() -> markDone(request.jobId(), attempt));
+                .chain(outcome -> publishOutcome(request, job, held, outcome))
+                .onFailure(DownloadJobProcessor::isInfrastructure)
+                .recoverWithUni(failure -> retryOrFailAfter(request, job, held, failure))
+                .call(() -> markDone(held, job));
+        return held.whileHeld(run)
+                .invoke(metrics::attempt)
+                .replaceWithVoid()
+                .onFailure(AttemptClaims.ClaimLostException.class).recoverWithItem(lost -> {
+                    LOG.infof("Job %s attempt %d was taken over by another consumer; its copy is dropped here",
+                            job.jobId(), attempt);
+                    metrics.attempt("taken-over");
+                    return null;
+                })
+                .onFailure(DecisionUnavailable.class)
+                .recoverWithUni(failure -> defer(request, attempt, deferrals, failure.getCause()));
+    }
+
+    private static boolean isInfrastructure(Throwable failure) {
+        return !(failure instanceof AttemptClaims.ClaimLostException) && !(failure instanceof DecisionUnavailable);
     }
 
     /** A claimed attempt that failed on infrastructure (or unexpectedly) counts as an attempt, like an outage. */
-    private Uni<Void> retryOrFailAfter(JobEvent<DownloadRequested> request, DownloadJob job, Throwable failure) {
+    private Uni<String> retryOrFailAfter(JobEvent<DownloadRequested> request, DownloadJob job, AttemptClaims.Held held,
+            Throwable failure) {
         LOG.warnf(failure, "Job %s attempt %d failed: %s", job.jobId(), job.attempt(), describe(failure));
-        metrics.attempt(job.lastAttempt() ? "failed" : "retry");
         if (job.lastAttempt()) {
-            return events.publish(event(request, job.attempt(), infrastructureFailed(job.attempt(), failure)));
+            return finish(request, job, held, infrastructureFailed(job.attempt(), failure), "failed");
         }
-        return scheduleNext(request, job, "internal error: " + describe(failure), Duration.ZERO);
+        return scheduleNext(request, job, held, "internal error: " + describe(failure), Duration.ZERO);
     }
 
     /**
      * Once the attempt's outputs are confirmed, a failure to record it only widens the window in which a duplicate
      * could run it again (with the same event ids), so it is logged rather than undoing the attempt.
      */
-    private Uni<Void> markDone(UUID jobId, int attempt) {
-        return claims.markDone(jobId, attempt).onFailure().recoverWithItem(failure -> {
+    private Uni<Void> markDone(AttemptClaims.Held held, DownloadJob job) {
+        return held.markDone().onFailure().recoverWithItem(failure -> {
             LOG.warnf("Job %s attempt %d is finished but could not be marked done (%s); its claim lapses after the"
-                    + " lease", jobId, attempt, describe(failure));
+                    + " lease", job.jobId(), job.attempt(), describe(failure));
             return null;
         });
     }
 
     private static JobFailed infrastructureFailed(int tries, Throwable failure) {
-        return new JobFailed(Stage.DOWNLOAD, INFRASTRUCTURE_UNAVAILABLE, "The downloader's database, Redis or"
-                + " message broker kept failing through " + tries + " tries (last error: " + describe(failure)
+        return new JobFailed(Stage.DOWNLOAD, INFRASTRUCTURE_UNAVAILABLE, "The downloader's database or message"
+                + " broker kept failing through " + tries + " tries (last error: " + describe(failure)
                 + "). Submit the job again later.");
     }
 
@@ -181,65 +223,102 @@ public class DownloadJobProcessor {
         return failure.getMessage() == null ? "unexpected error" : failure.getMessage();
     }
 
-    private Uni<Void> publishOutcome(JobEvent<DownloadRequested> request, DownloadJob job, DownloadOutcome outcome) {
+    /** Publishes the attempt's result; the item names how the attempt ended, for the metrics. */
+    private Uni<String> publishOutcome(JobEvent<DownloadRequested> request, DownloadJob job, AttemptClaims.Held held,
+            DownloadOutcome outcome) {
         DownloadRequested wanted = job.request();
         if (outcome instanceof DownloadOutcome.Found found) {
             ScoredCandidate best = found.candidate();
-            return events.publish(event(request, job.attempt(), new SubtitleReady(found.file().id(),
-                    best.candidate().provider(), found.file().language(), best.score(), best.matchNames(),
-                    found.file().format())));
+            return finish(request, job, held, new SubtitleReady(found.file().id(), best.candidate().provider(),
+                    found.file().language(), best.score(), best.matchNames(), found.file().format()), "ready");
         }
         if (outcome instanceof DownloadOutcome.NeedsTranslation fallback) {
-            return events.publish(event(request, job.attempt(), new TranslateRequested(fallback.file().id(),
+            return handOver(request, job, held, new TranslateRequested(fallback.file().id(),
                     fallback.file().language(), wanted.language(), wanted.format(),
-                    fallback.candidate().candidate().provider())));
+                    fallback.candidate().candidate().provider()));
         }
         if (outcome instanceof DownloadOutcome.NotFound notFound) {
-            return events.publish(event(request, job.attempt(),
-                    new JobFailed(Stage.DOWNLOAD, notFound.errorCode(), notFound.message())));
+            return finish(request, job, held, new JobFailed(Stage.DOWNLOAD, notFound.errorCode(), notFound.message()),
+                    "failed");
         }
         if (outcome instanceof DownloadOutcome.Unavailable unavailable) {
-            return retryOrFail(request, job, unavailable);
+            return retryOrFail(request, job, held, unavailable);
         }
-        return events.publish(event(request, job.attempt(),
-                new JobCancelled("cancelled during download attempt " + job.attempt())));
+        LOG.infof("Job %s was cancelled or timed out during attempt %d; publishing nothing", job.jobId(),
+                job.attempt());
+        return Uni.createFrom().item("cancelled");
     }
 
-    private static String name(DownloadOutcome outcome) {
-        if (outcome instanceof DownloadOutcome.Found) {
-            return "ready";
-        }
-        if (outcome instanceof DownloadOutcome.NeedsTranslation) {
-            return "translate";
-        }
-        if (outcome instanceof DownloadOutcome.NotFound) {
-            return "failed";
-        }
-        if (outcome instanceof DownloadOutcome.Unavailable) {
-            return "retry";
-        }
-        return "cancelled";
+    /**
+     * Publishes a terminal event if this attempt ends the job: {@link Outcome#FINISHED} is recorded first and the
+     * event published only if it stands (else the job was cancelled or timed out: nothing is published), and only
+     * while this consumer still holds the claim.
+     */
+    private Uni<String> finish(JobEvent<DownloadRequested> request, DownloadJob job, AttemptClaims.Held held,
+            EventPayload payload, String name) {
+        return decision(outcomes.decide(job.jobId(), Outcome.FINISHED)).chain(standing -> {
+            if (standing != Outcome.FINISHED) {
+                return Uni.createFrom().item(dropped(job, standing));
+            }
+            return fence(job, held).chain(() -> events.publish(event(request, job.attempt(), payload)))
+                    .replaceWith(name);
+        });
     }
 
-    private Uni<Void> retryOrFail(JobEvent<DownloadRequested> request, DownloadJob job,
+    /** Hands the job over to the translator unless it was cancelled or timed out meanwhile. */
+    private Uni<String> handOver(JobEvent<DownloadRequested> request, DownloadJob job, AttemptClaims.Held held,
+            TranslateRequested payload) {
+        return decision(outcomes.decided(job.jobId())).chain(decided -> {
+            if (decided.isPresent() && decided.get() != Outcome.FINISHED) {
+                return Uni.createFrom().item(dropped(job, decided.get()));
+            }
+            return fence(job, held).chain(() -> events.publish(event(request, job.attempt(), payload)))
+                    .replaceWith("translate");
+        });
+    }
+
+    private static String dropped(DownloadJob job, Outcome standing) {
+        LOG.infof("Job %s ended as %s meanwhile; attempt %d publishes nothing", job.jobId(), standing, job.attempt());
+        return standing == Outcome.CANCELLED ? "cancelled" : "timed-out";
+    }
+
+    /** Fails with {@link AttemptClaims.ClaimLostException} unless this consumer still holds the attempt's claim. */
+    private static Uni<Void> fence(DownloadJob job, AttemptClaims.Held held) {
+        return decision(held.confirm()).invoke(stillHeld -> {
+            if (!stillHeld) {
+                throw new AttemptClaims.ClaimLostException(job.jobId(), job.attempt());
+            }
+        }).replaceWithVoid();
+    }
+
+    /** A Redis answer the attempt cannot go on without; its failure defers the attempt. */
+    private static <T> Uni<T> decision(Uni<T> answer) {
+        return answer.onFailure().transform(DecisionUnavailable::new);
+    }
+
+    private Uni<String> retryOrFail(JobEvent<DownloadRequested> request, DownloadJob job, AttemptClaims.Held held,
             DownloadOutcome.Unavailable unavailable) {
         if (job.lastAttempt()) {
-            return events.publish(event(request, job.attempt(), new JobFailed(Stage.DOWNLOAD, PROVIDERS_UNAVAILABLE,
+            return finish(request, job, held, new JobFailed(Stage.DOWNLOAD, PROVIDERS_UNAVAILABLE,
                     "Subtitle providers stayed unavailable through " + job.attempt() + " attempts ("
-                            + unavailable.error() + "). Submit the job again later.")));
+                            + unavailable.error() + "). Submit the job again later."),
+                    "failed");
         }
         Duration waitAtLeast = Duration.between(clock.instant(), unavailable.notBefore());
-        return scheduleNext(request, job, unavailable.error(), waitAtLeast.isNegative() ? Duration.ZERO : waitAtLeast);
+        return scheduleNext(request, job, held, unavailable.error(),
+                waitAtLeast.isNegative() ? Duration.ZERO : waitAtLeast);
     }
 
-    private Uni<Void> scheduleNext(JobEvent<DownloadRequested> request, DownloadJob job, String error,
-            Duration waitAtLeast) {
+    private Uni<String> scheduleNext(JobEvent<DownloadRequested> request, DownloadJob job, AttemptClaims.Held held,
+            String error, Duration waitAtLeast) {
         Instant now = clock.instant();
         Duration delay = backoff.after(job.attempt(), waitAtLeast);
         int next = job.attempt() + 1;
-        return events.publish(event(request, job.attempt(),
-                new RetryScheduled(Stage.DOWNLOAD, next, now.plus(delay), error)))
-                .chain(() -> retries.schedule(request, next, delay));
+        return fence(job, held)
+                .chain(() -> events.publish(event(request, job.attempt(),
+                        new RetryScheduled(Stage.DOWNLOAD, next, now.plus(delay), error))))
+                .chain(() -> retries.schedule(request, next, delay))
+                .replaceWith("retry");
     }
 
     private <P extends EventPayload> JobEvent<P> event(JobEvent<DownloadRequested> request, int attempt, P payload) {
@@ -247,5 +326,14 @@ public class DownloadJobProcessor {
         String seed = request.id() + "/" + attempt + "/" + type.routingKey();
         UUID id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
         return new JobEvent<>(id, type, source, request.jobId(), clock.instant(), request.traceparent(), payload);
+    }
+
+    /** Redis could not be asked for something the attempt cannot go on without (outcome, claim). */
+    private static final class DecisionUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DecisionUnavailable(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 }

@@ -24,7 +24,7 @@ public sealed interface DownloadOutcome {
     record Unavailable(String error, Instant notBefore) implements DownloadOutcome {
     }
 
-    /** The job was cancelled while it ran. */
+    /** The job was cancelled or timed out while it ran: nothing is published. */
     record Cancelled() implements DownloadOutcome {
     }
 }

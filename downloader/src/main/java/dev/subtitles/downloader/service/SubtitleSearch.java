@@ -17,6 +17,8 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
+import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
@@ -39,7 +41,8 @@ import io.smallrye.mutiny.Uni;
  * languages, ranks the candidates, and stores the best one that downloads and parses, in the target language if
  * any, else in a fallback language for translation. Suspended or failing providers are skipped, and remembered: if
  * the target language was not found while some provider could not answer, the attempt is worth repeating.
- * The job's phase is checked before every provider call, so a cancelled job stops at its next step.
+ * Before every provider call the job's phase and its decided outcome are read, so a job cancelled or timed out
+ * stops at its next step.
  */
 @ApplicationScoped
 public class SubtitleSearch {
@@ -55,17 +58,20 @@ public class SubtitleSearch {
     private final CandidateFile candidateFile;
     private final SubtitleStore store;
     private final JobPhases phases;
+    private final JobOutcomes outcomes;
     private final List<String> fallbackLanguages;
     private final Clock clock;
 
     public SubtitleSearch(ProviderRegistry providers, ProviderThrottle throttle, CandidateScorer scorer,
-            CandidateFile candidateFile, SubtitleStore store, JobPhases phases, DownloaderConfig config, Clock clock) {
+            CandidateFile candidateFile, SubtitleStore store, JobPhases phases, JobOutcomes outcomes, DownloaderConfig config,
+            Clock clock) {
         this.providers = providers;
         this.throttle = throttle;
         this.scorer = scorer;
         this.candidateFile = candidateFile;
         this.store = store;
         this.phases = phases;
+        this.outcomes = outcomes;
         this.fallbackLanguages = config.fallbackLanguages();
         this.clock = clock;
     }
@@ -201,12 +207,20 @@ public class SubtitleSearch {
         return store.save(file);
     }
 
+    /**
+     * Stops the attempt when the projection shows the job cancelled or the manager decided it cancelled or timed out.
+     * Redis failing here is not a reason to stop: the result is checked against the decision before it is published.
+     */
     private Uni<Void> stopIfCancelled(UUID jobId) {
-        return phases.isCancelled(jobId).invoke(cancelled -> {
-            if (cancelled) {
-                throw new JobCancelled();
-            }
-        }).replaceWithVoid();
+        return phases.isCancelled(jobId)
+                .chain(cancelled -> cancelled ? Uni.createFrom().item(true)
+                        : outcomes.decided(jobId).map(decided -> decided.filter(o -> o != Outcome.FINISHED).isPresent())
+                                .onFailure().recoverWithItem(false))
+                .invoke(over -> {
+                    if (over) {
+                        throw new JobCancelled();
+                    }
+                }).replaceWithVoid();
     }
 
     private static SearchQuery query(DownloadRequested request, List<String> languages) {
@@ -228,7 +242,7 @@ public class SubtitleSearch {
     private record Stored(ScoredCandidate candidate, StoredSubtitleFile file) {
     }
 
-    /** Thrown inside the pipeline to unwind it when the job was cancelled; never escapes {@link #run}. */
+    /** Thrown inside the pipeline to unwind it when the job was cancelled or timed out; never escapes {@link #run}. */
     private static final class JobCancelled extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -1,55 +1,92 @@
 package dev.subtitles.downloader.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.inject.Inject;
-
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.job.AttemptClaims.Claim;
-import dev.subtitles.downloader.support.OpenSubtitlesStub;
-import dev.subtitles.downloader.support.TestBroker;
-import dev.subtitles.downloader.support.TestLibrary;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisAPI;
 
-/** Two instances racing for the same attempt, against the real Redis. */
-@QuarkusTest
-@QuarkusTestResource(TestLibrary.class)
-@QuarkusTestResource(TestBroker.class)
-@QuarkusTestResource(OpenSubtitlesStub.class)
+/**
+ * Instances and incarnations racing for one attempt, against the local Redis under a key prefix of this test's own.
+ * Each {@link AttemptClaims} stands for one process: an instance name and an incarnation.
+ */
 class AttemptClaimsTest {
 
+    private static final String PREFIX = "test:downloader:claims:" + UUID.randomUUID() + ":";
     private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration SHORT_LEASE = Duration.ofMillis(900);
+    private static final Duration LONG_LEASE = Duration.ofMinutes(1);
 
-    @Inject
-    ReactiveRedisDataSource redis;
-
-    @Inject
-    DownloaderConfig config;
+    private static Vertx vertx;
+    private static Redis client;
+    private static ReactiveRedisDataSource redis;
 
     private final UUID jobId = UUID.randomUUID();
+    private final List<Cancellable> running = new ArrayList<>();
 
-    private AttemptClaims instance(String name) {
-        return new AttemptClaims(redis, config.redis(), name);
+    @BeforeAll
+    static void connect() {
+        vertx = Vertx.vertx();
+        client = Redis.createClient(vertx, System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
+        redis = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+        vertx.closeAndAwait();
     }
 
     @AfterEach
-    void removeClaims() {
-        redis.key().del(config.redis().keyPrefix() + "attempt:" + jobId + ":1").await().atMost(WAIT);
+    void stopAttemptsAndRemoveClaims() {
+        running.forEach(Cancellable::cancel);
+        redis.execute("DEL", PREFIX + "attempt:" + jobId + ":1").await().atMost(WAIT);
+    }
+
+    private static AttemptClaims process(String instance, Duration lease) {
+        return new AttemptClaims(redis, vertx, PREFIX, lease, Duration.ofMinutes(1), instance,
+                UUID.randomUUID().toString());
+    }
+
+    private Claim claim(AttemptClaims process) {
+        return process.claim(jobId, 1).await().atMost(WAIT);
+    }
+
+    private AttemptClaims.Held held(AttemptClaims process) {
+        Claim claim = claim(process);
+        assertThat(claim).isInstanceOf(Claim.Claimed.class);
+        return ((Claim.Claimed) claim).held();
+    }
+
+    /** Runs an attempt that never ends by itself under {@code held}'s heartbeat; the reference gets its failure. */
+    private AtomicReference<Throwable> runForever(AttemptClaims.Held held) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        running.add(held.whileHeld(Uni.createFrom().nothing()).subscribe().with(item -> {
+        }, failure::set));
+        return failure;
     }
 
     @Test
     void twoInstancesClaimingTheSameAttemptAtOnceGetOneClaim() {
-        List<Claim> claims = Uni.join().all(instance("a").claim(jobId, 1), instance("b").claim(jobId, 1))
+        List<Claim> claims = Uni.join()
+                .all(process("a", LONG_LEASE).claim(jobId, 1), process("b", LONG_LEASE).claim(jobId, 1))
                 .andFailFast().await().atMost(WAIT);
 
         assertThat(claims).filteredOn(Claim.Claimed.class::isInstance).hasSize(1);
@@ -59,10 +96,86 @@ class AttemptClaimsTest {
 
     @Test
     void attemptThatRanToItsEndIsNotClaimedAgain() {
-        AttemptClaims first = instance("a");
-        first.claim(jobId, 1).await().atMost(WAIT);
-        first.markDone(jobId, 1).await().atMost(WAIT);
+        held(process("a", LONG_LEASE)).markDone().await().atMost(WAIT);
 
-        assertThat(instance("b").claim(jobId, 1).await().atMost(WAIT)).isInstanceOf(Claim.AlreadyDone.class);
+        assertThat(claim(process("b", LONG_LEASE))).isInstanceOf(Claim.AlreadyDone.class);
+    }
+
+    @Test
+    void heartbeatKeepsTheClaimOfAnAttemptRunningLongerThanTheLease() {
+        runForever(held(process("a", SHORT_LEASE)));
+        AttemptClaims other = process("b", SHORT_LEASE);
+
+        await().during(SHORT_LEASE.multipliedBy(4)).atMost(SHORT_LEASE.multipliedBy(6))
+                .until(() -> claim(other) instanceof Claim.Busy);
+    }
+
+    @Test
+    void claimWhoseHolderStoppedRenewingIsTakenOverAfterTheLease() {
+        held(process("a", SHORT_LEASE));
+        AttemptClaims other = process("b", SHORT_LEASE);
+        assertThat(claim(other)).isInstanceOf(Claim.Busy.class);
+
+        await().atMost(SHORT_LEASE.plus(WAIT)).until(() -> claim(other) instanceof Claim.Claimed);
+    }
+
+    @Test
+    void restartedInstanceTakesOverItsPreviousIncarnationsClaimAtOnce() {
+        held(process("a", LONG_LEASE));
+
+        assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Claimed.class);
+    }
+
+    @Test
+    void duplicateDeliveryInTheProcessRunningTheAttemptFindsItBusy() {
+        AttemptClaims process = process("a", LONG_LEASE);
+        runForever(held(process));
+
+        assertThat(claim(process)).isInstanceOf(Claim.Busy.class);
+    }
+
+    @Test
+    void holderWhoseClaimWasTakenOverFailsTheFence() {
+        AttemptClaims.Held stalled = held(process("a", SHORT_LEASE));
+        AttemptClaims other = process("b", SHORT_LEASE);
+        await().atMost(SHORT_LEASE.plus(WAIT)).until(() -> claim(other) instanceof Claim.Claimed);
+
+        assertThat(stalled.confirm().await().atMost(WAIT)).isFalse();
+    }
+
+    @Test
+    void holderThatStillHoldsItsClaimPassesTheFence() {
+        AttemptClaims.Held holder = held(process("a", SHORT_LEASE));
+
+        assertThat(holder.confirm().await().atMost(WAIT)).isTrue();
+    }
+
+    @Test
+    void holderWhoseLeaseRanOutWithNobodyTakingItKeepsTheClaim() {
+        AttemptClaims.Held holder = held(process("a", SHORT_LEASE));
+        await().atMost(SHORT_LEASE.plus(WAIT))
+                .until(() -> redis.execute("EXISTS", PREFIX + "attempt:" + jobId + ":1").await().atMost(WAIT)
+                        .toInteger() == 0);
+
+        assertThat(holder.confirm().await().atMost(WAIT)).isTrue();
+        assertThat(claim(process("b", SHORT_LEASE))).isInstanceOf(Claim.Busy.class);
+    }
+
+    @Test
+    void runningAttemptWhoseClaimIsTakenOverStopsWithClaimLost() {
+        AtomicReference<Throwable> failure = runForever(held(process("a", SHORT_LEASE)));
+
+        claim(process("a", SHORT_LEASE));
+
+        await().atMost(WAIT).untilAsserted(
+                () -> assertThat(failure.get()).isInstanceOf(AttemptClaims.ClaimLostException.class));
+    }
+
+    @Test
+    void claimOfAnOlderFormatUnderThisInstancesNameIsWaitedOut() {
+        redis.execute("SET", PREFIX + "attempt:" + jobId + ":1", "running:a:" + UUID.randomUUID(), "PX", "60000")
+                .await().atMost(WAIT);
+
+        assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Busy.class);
     }
 }

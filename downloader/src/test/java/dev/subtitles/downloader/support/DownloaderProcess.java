@@ -40,12 +40,18 @@ public final class DownloaderProcess implements AutoCloseable {
 
     /** Starts instance {@code instance} with {@code environment} on top of the inherited one. */
     public static DownloaderProcess start(String instance, Map<String, String> environment) throws IOException {
+        return start(instance, instance, environment);
+    }
+
+    /** Like {@link #start(String, Map)}, with its output in {@code target/it-logs/<logName>.log}. */
+    public static DownloaderProcess start(String instance, String logName, Map<String, String> environment)
+            throws IOException {
         Path jar = Path.of(System.getProperty("packaged-downloader.jar", "target/quarkus-app/quarkus-run.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the module first");
         }
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-        Path log = logs.resolve(instance + ".log");
+        Path log = logs.resolve(logName + ".log");
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
@@ -80,6 +86,28 @@ public final class DownloaderProcess implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/q/metrics")).timeout(Duration.ofSeconds(5))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash or an OOM kill would, and waits until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Freezes the process (SIGSTOP), as a long GC pause or a stalled host would: it keeps its connections. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a frozen process go on (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+        }
     }
 
     /**
