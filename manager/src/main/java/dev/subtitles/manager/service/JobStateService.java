@@ -21,8 +21,14 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Where jobs stand: from the Redis projection, or, for jobs Redis has no view of (not projected yet, or expired),
- * by replaying their events from the durable log with the same phase machine; a job with neither is queued.
+ * Where jobs stand: from the Redis projection and the durable event log, whichever is further along.
+ * <p>
+ * The event-consumer records an event in PostgreSQL before it projects it into Redis, and projects a batch one event
+ * at a time, so for a moment the log can be ahead of Redis: a read folded from the log (Redis had nothing yet) could
+ * show {@code DOWNLOAD_IN_PROGRESS} and the next, from a hash that only holds the first event, {@code DOWNLOAD_QUEUED}.
+ * So unless Redis already shows a terminal phase (nothing comes after it), the job's events are also folded from the
+ * log with the same {@link dev.subtitles.common.phase.PhaseMachine} and the state of higher rank is answered: a
+ * phase once shown is never followed by an earlier one. A job with neither Redis view nor events is queued.
  */
 @ApplicationScoped
 public class JobStateService {
@@ -61,21 +67,26 @@ public class JobStateService {
 
     private Uni<Map<UUID, JobState>> withMissingFromEventLog(Map<UUID, Map<String, String>> hashes) {
         Map<UUID, JobState> states = new HashMap<>();
-        List<UUID> missing = new ArrayList<>();
+        List<UUID> unsettled = new ArrayList<>();
         hashes.forEach((jobId, hash) -> {
             if (hash.containsKey("phase")) {
-                states.put(jobId, JobState.fromHash(hash));
+                JobState cached = JobState.fromHash(hash);
+                states.put(jobId, cached);
+                if (!cached.phase().isTerminal()) {
+                    unsettled.add(jobId);
+                }
             } else {
-                missing.add(jobId);
+                unsettled.add(jobId);
             }
         });
-        if (missing.isEmpty()) {
+        if (unsettled.isEmpty()) {
             return Uni.createFrom().item(states);
         }
-        LOG.debugf("%d job(s) not in Redis, replaying their events from the durable log", missing.size());
-        return eventLog.eventsOf(missing).map(events -> {
-            for (UUID jobId : missing) {
-                states.put(jobId, JobState.fromEvents(decode(events.getOrDefault(jobId, List.of()))));
+        LOG.debugf("%d job(s) not terminal in Redis, folding their events from the durable log", unsettled.size());
+        return eventLog.eventsOf(unsettled).map(events -> {
+            for (UUID jobId : unsettled) {
+                JobState logged = JobState.fromEvents(decode(events.getOrDefault(jobId, List.of())));
+                states.merge(jobId, logged, JobState::furtherAlong);
             }
             return states;
         });
