@@ -71,6 +71,7 @@ public class DeadlineSweep {
     private final Duration timeout;
     private final int batchSize;
     private final Counter timedOut;
+    private final Duration roundTimeout;
 
     public DeadlineSweep(Pool pool, JobStateService states, JobOutcomes outcomes, TerminalEventWriter writer,
             EventOutbox outbox, EventSource events, ManagerConfig config, MeterRegistry registry) {
@@ -82,13 +83,20 @@ public class DeadlineSweep {
         this.events = events;
         this.timeout = config.deadline().timeout();
         this.batchSize = config.deadline().batchSize();
+        // A round waits on PostgreSQL and Redis a few times per job; bounded so that a hung round cannot stop
+        // the sweep (rounds do not overlap) for good. A timed-out round rolls back and is done again.
+        this.roundTimeout = config.dependencies().timeout().multipliedBy(10);
         this.timedOut = Counter.builder("manager.jobs.timed.out")
                 .description("Jobs ended as failed by the deadline sweep").register(registry);
     }
 
     @Scheduled(every = "${manager.deadline.sweep-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return round().flatMap(settled -> settled == batchSize ? sweep() : Uni.createFrom().voidItem());
+        return round()
+                .onFailure().invoke(failure -> LOG.warnf("deadline sweep round failed, the next one tries again: %s",
+                        failure.getMessage()))
+                .onFailure().recoverWithItem(0)
+                .flatMap(settled -> settled == batchSize ? sweep() : Uni.createFrom().voidItem());
     }
 
     /** One batch: the number of jobs settled. */
@@ -108,6 +116,7 @@ public class DeadlineSweep {
                     }
                     return states.statesOf(overdue).flatMap(found -> settleAll(connection, overdue, found, appended));
                 }))
+                .ifNoItem().after(roundTimeout).fail()
                 .invoke(settled -> {
                     if (appended.get() > 0) {
                         outbox.committed();
