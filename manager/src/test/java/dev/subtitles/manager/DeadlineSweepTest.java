@@ -102,6 +102,17 @@ class DeadlineSweepTest {
     }
 
     @Test
+    void cancellationDecidedButNeverWrittenIsCompletedByTheSweep() {
+        UUID job = Jobs.submit("Cancelled, then the manager crashed");
+        // What a manager that crashed between the decision and the outbox append leaves behind.
+        outcomes.decide(job, Outcome.CANCELLED).await().atMost(Duration.ofSeconds(5));
+
+        await().atMost(DEADLINE.plusSeconds(15)).until(() -> published.of(job).size() == 2);
+        assertThat(published.of(job).get(1).event().type()).isEqualTo(EventType.JOB_CANCELLED);
+        assertThat(outcomes.decided(job).await().atMost(Duration.ofSeconds(5))).hasValue(Outcome.CANCELLED);
+    }
+
+    @Test
     void jobThatEndedOrWhoseWorkerHoldsItsEndIsLeftAlone() {
         UUID done = Jobs.submit("Done in time");
         projection.inRedis(done,
