@@ -77,6 +77,17 @@ class JobCancellationTest {
     }
 
     @Test
+    void cancelledJobReadsAsCancelledBeforeItsEventIsProjected() {
+        UUID job = Jobs.submit("Cancel and look");
+
+        given().when().delete("/jobs/" + job).then().statusCode(202);
+
+        given().when().get("/jobs/" + job).then().statusCode(200).body("phase", is("CANCELLED"));
+        given().when().get("/jobs").then().statusCode(200)
+                .body("jobs.find { it.id == '" + job + "' }.phase", is("CANCELLED"));
+    }
+
+    @Test
     void repeatedCancellationEmitsOneEventWithTheSameAnswer() {
         UUID job = Jobs.submit("Cancel me twice");
 

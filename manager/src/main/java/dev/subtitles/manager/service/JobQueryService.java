@@ -55,7 +55,7 @@ public class JobQueryService {
         LOG.debugf("looking up job %s", jobId);
         return outages.guard(jobs.findById(jobId)
                 .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
-                .flatMap(job -> states.stateOf(jobId).map(state -> JobView.of(job, state))));
+                .flatMap(job -> states.shownStateOf(jobId).map(state -> JobView.of(job, state))));
     }
 
     /**
@@ -105,7 +105,7 @@ public class JobQueryService {
     }
 
     private Uni<List<JobView>> views(List<Job> page) {
-        return states.statesOf(page.stream().map(job -> job.id).toList()).map(found -> toViews(page, found));
+        return states.shownStatesOf(page.stream().map(job -> job.id).toList()).map(found -> toViews(page, found));
     }
 
     private static List<JobView> toViews(List<Job> page, Map<UUID, JobState> found) {

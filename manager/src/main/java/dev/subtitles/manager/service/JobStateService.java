@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,9 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.outcome.JobOutcomes.Outcome;
+import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.projection.ProjectionReader;
 import dev.subtitles.manager.repository.EventLogRepository;
@@ -40,11 +44,46 @@ public class JobStateService {
     private final ProjectionReader projection;
     private final EventLogRepository eventLog;
     private final EventCodec codec;
+    private final JobOutcomes outcomes;
 
-    public JobStateService(ProjectionReader projection, EventLogRepository eventLog, EventCodec codec) {
+    public JobStateService(ProjectionReader projection, EventLogRepository eventLog, EventCodec codec,
+            JobOutcomes outcomes) {
         this.projection = projection;
         this.eventLog = eventLog;
         this.codec = codec;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * The state of one job as the API shows it: {@link #statesOf(List)}, except that a job whose cancellation is
+     * decided ({@link JobOutcomes}) shows {@code CANCELLED} before its {@code job.cancelled} is projected, as the
+     * {@code DELETE} that decided it answered; so a read after the cancellation never shows an earlier phase.
+     */
+    public Uni<JobState> shownStateOf(UUID jobId) {
+        return shownStatesOf(List.of(jobId)).map(states -> states.get(jobId));
+    }
+
+    /** The state of each of {@code jobIds} as the API shows it (see {@link #shownStateOf(UUID)}). */
+    public Uni<Map<UUID, JobState>> shownStatesOf(List<UUID> jobIds) {
+        return statesOf(jobIds).flatMap(states -> {
+            List<UUID> open = jobIds.stream().filter(jobId -> !states.get(jobId).phase().isTerminal()).toList();
+            if (open.isEmpty()) {
+                return Uni.createFrom().item(states);
+            }
+            return Multi.createFrom().iterable(open)
+                    .onItem().transformToUni(jobId -> outcomes.decided(jobId).map(outcome -> Map.entry(jobId, outcome)))
+                    .merge(REDIS_CONCURRENCY)
+                    .collect().asList().map(decided -> {
+                        Map<UUID, JobState> shown = new HashMap<>(states);
+                        for (Map.Entry<UUID, Optional<Outcome>> entry : decided) {
+                            if (entry.getValue().equals(Optional.of(Outcome.CANCELLED))) {
+                                JobState state = shown.get(entry.getKey());
+                                shown.put(entry.getKey(), new JobState(JobPhase.CANCELLED, state.updatedAt(), null, null));
+                            }
+                        }
+                        return shown;
+                    });
+        });
     }
 
     /** The state of one job; traced as the {@code statesOf} it is. */

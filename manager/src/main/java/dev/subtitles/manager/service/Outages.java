@@ -1,8 +1,10 @@
 package dev.subtitles.manager.service;
 
 import java.io.IOException;
+import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,10 +65,9 @@ public class Outages {
      */
     static boolean isOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DependencyUnavailableException || cause instanceof java.net.ConnectException
+            if (cause instanceof DependencyUnavailableException || cause instanceof SocketException
                     || cause instanceof ClosedChannelException || cause instanceof TimeoutException
-                    || cause instanceof io.smallrye.mutiny.TimeoutException
-                    || cause instanceof java.net.SocketException) {
+                    || cause instanceof io.smallrye.mutiny.TimeoutException) {
                 return true;
             }
             if (cause instanceof PgException pg && pg.getSqlState() != null
@@ -89,7 +90,7 @@ public class Outages {
         if (message == null) {
             return false;
         }
-        String text = message.toLowerCase(java.util.Locale.ROOT);
+        String text = message.toLowerCase(Locale.ROOT);
         return text.contains("connection refused") || text.contains("connection reset")
                 || text.contains("connection_closed")
                 || text.contains("connection was closed") || text.contains("connection is closed")
