@@ -95,7 +95,7 @@ class RequestRejectionTest {
     }
 
     @Test
-    void bodyOverTheLimitSentWithoutALengthIsRefused() throws Exception {
+    void bodyOverTheLimitSentWithoutALengthIsTooLarge() throws Exception {
         byte[] body = Jobs.body("x".repeat(70 * 1024)).getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(HttpRequest.newBuilder(jobs)
@@ -103,8 +103,20 @@ class RequestRejectionTest {
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
                         HttpResponse.BodyHandlers.ofString());
 
-        // Cut off by the REST layer's stream reader, which answers without a body (see README).
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+    }
+
+    @Test
+    void bodySentWithoutALengthIsAccepted() throws Exception {
+        byte[] body = Jobs.body("Streamed").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(jobs).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).contains("\"title\":\"Streamed\"");
     }
 
     @Test

@@ -18,13 +18,14 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The request limits, checked on the Vert.x router before anything else reads the request, so that a request over
  * one gets a problem document like every other error instead of the HTTP layer's bare status: 414 for a request
  * target over {@code manager.http.max-uri-length}, 431 for headers over {@code manager.http.max-header-bytes}, 413 for
- * a declared body over {@code quarkus.http.limits.max-body-size}. (A body sent without a length is cut off at the
- * same size by the REST layer, whose 413 the HTTP problem mapper words.)
+ * a body over {@code quarkus.http.limits.max-body-size}: refused at once when its declared length is over, read here
+ * within the limit when it has no length (the REST layer takes a body read this way as it is).
  * <p>
  * Registered just before Quarkus' own upload limit, which would answer 413 with no body. The connection is closed
  * after a 413, since the body is not read.
@@ -37,16 +38,19 @@ public class HttpLimitProblems {
     private final ObjectMapper mapper;
     private final ManagerConfig.Http config;
     private final long maxBodyBytes;
+    private final BodyHandler chunkedBodies;
 
     public HttpLimitProblems(ObjectMapper mapper, ManagerConfig config,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.mapper = mapper;
         this.config = config.http();
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
     void register(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check)
+                .failureHandler(this::bodyOverLimit);
     }
 
     private void check(RoutingContext context) {
@@ -69,6 +73,21 @@ public class HttpLimitProblems {
         if (declared > maxBodyBytes) {
             refuse(context, 413, "body-too-large", "Request body too large", "the body is " + declared
                     + " bytes, more than the " + maxBodyBytes + " bytes a request may have", true);
+            return;
+        }
+        if (declared < 0 && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // A body without a length is read here, within the limit (the REST layer then takes it as read), so that
+            // one over it fails this route with 413 and gets a problem document from bodyOverLimit.
+            chunkedBodies.handle(context);
+            return;
+        }
+        context.next();
+    }
+
+    private void bodyOverLimit(RoutingContext context) {
+        if (context.statusCode() == 413 && !context.response().ended()) {
+            refuse(context, 413, "body-too-large", "Request body too large", "the body is more than the "
+                    + maxBodyBytes + " bytes a request may have", true);
             return;
         }
         context.next();
