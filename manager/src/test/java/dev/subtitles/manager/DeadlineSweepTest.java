@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +24,7 @@ import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.manager.config.ManagerConfig;
+import dev.subtitles.manager.service.DeadlineSweep;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
 import dev.subtitles.manager.support.PublishedEvents;
@@ -31,6 +33,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.mutiny.Uni;
 
 /**
  * A job nothing ends within the deadline (3 s here) ends as failed, once; jobs that ended, or whose worker holds
@@ -70,6 +73,9 @@ class DeadlineSweepTest {
     @Inject
     JobOutcomes outcomes;
 
+    @Inject
+    DeadlineSweep sweep;
+
     Projection projection;
     PublishedEvents published;
 
@@ -99,6 +105,22 @@ class DeadlineSweepTest {
 
         given().when().delete("/jobs/" + job).then().statusCode(409)
                 .body("type", is("urn:subtitles:problem:job-finished"));
+    }
+
+    @Test
+    void concurrentRoundsEndEachOverdueJobOnce() {
+        List<UUID> jobs = IntStream.range(0, 12).mapToObj(i -> Jobs.submit("Overdue " + i)).toList();
+
+        // Rounds in separate transactions, as several instances would run them, alongside the scheduled one.
+        await().pollDelay(DEADLINE).atMost(DEADLINE.plusSeconds(15)).until(() -> {
+            Uni.join().all(sweep.round(), sweep.round(), sweep.round()).andCollectFailures()
+                    .await().atMost(Duration.ofSeconds(20));
+            return jobs.stream().allMatch(job -> published.of(job).size() >= 2);
+        });
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> jobs.stream().allMatch(job -> published.of(job).size() == 2));
+        assertThat(jobs).allSatisfy(job -> assertThat(published.of(job).get(1).event().type())
+                .isEqualTo(EventType.JOB_FAILED));
     }
 
     @Test

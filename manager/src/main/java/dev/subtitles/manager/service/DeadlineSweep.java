@@ -99,9 +99,12 @@ public class DeadlineSweep {
                 .flatMap(settled -> settled == batchSize ? sweep() : Uni.createFrom().voidItem());
     }
 
-    /** One batch: the number of jobs settled. */
+    /**
+     * One round, in a transaction of its own: the number of jobs settled. Rounds running at once (here or in other
+     * instances) take different jobs.
+     */
     @WithSpan("DeadlineSweep.round")
-    Uni<Integer> round() {
+    public Uni<Integer> round() {
         Instant cutoff = Instant.now().minus(timeout);
         AtomicInteger appended = new AtomicInteger();
         return pool.withTransaction(connection -> connection.preparedQuery(SELECT_OVERDUE)
