@@ -16,10 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.SubtitleReady;
+import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
@@ -88,6 +90,31 @@ class JobQueryTest {
                 .body("error.code", is("no-subtitle-found"))
                 .body("error.stage", is("DOWNLOAD"))
                 .body("error.message", is("no provider has one"));
+    }
+
+    @Test
+    void phaseFoldedFromTheEventLogIsNotUndoneByARedisViewThatLags() {
+        UUID job = Jobs.submit("Alien");
+        DownloadRequested requested = new DownloadRequested(new VideoRef("Alien", null, null, null, null, null, null,
+                null), "en", List.of(), SubtitleFormat.SRT, null);
+        projection.inEventLog(job, requested);
+        projection.inEventLog(job, new DownloadStarted(1, "downloader-1"));
+        given().when().get("/jobs/" + job).then().statusCode(200).body("phase", is("DOWNLOAD_IN_PROGRESS"));
+
+        // The event-consumer has projected only the first of the two recorded events so far.
+        projection.inRedis(job, requested);
+
+        given().when().get("/jobs/" + job).then().statusCode(200).body("phase", is("DOWNLOAD_IN_PROGRESS"));
+        given().when().get("/jobs").then().statusCode(200)
+                .body("jobs.find { it.id == '" + job + "' }.phase", is("DOWNLOAD_IN_PROGRESS"));
+    }
+
+    @Test
+    void redisViewFurtherAlongThanTheEventLogIsShown() {
+        UUID job = Jobs.submit("Aliens");
+        projection.inRedis(job, new DownloadStarted(1, "downloader-1"));
+
+        given().when().get("/jobs/" + job).then().statusCode(200).body("phase", is("DOWNLOAD_IN_PROGRESS"));
     }
 
     @Test

@@ -39,6 +39,18 @@ public interface ManagerConfig {
     /** The audit trail endpoint. */
     Events events();
 
+    /** Limits on requests, checked before routing. */
+    Http http();
+
+    /** How the manager waits on PostgreSQL and Redis while answering a request. */
+    Dependencies dependencies();
+
+    /** The shared record of how each job ends ({@code JobOutcomes}). */
+    Outcomes outcomes();
+
+    /** The deadline by which every job must have ended, and its sweep. */
+    Deadline deadline();
+
     /** The RabbitMQ broker the outbox relay connects to. */
     interface Broker {
 
@@ -111,10 +123,6 @@ public interface ManagerConfig {
     /** Job submission and listing. */
     interface Jobs {
 
-        /** Largest accepted body of a submission, in bytes; larger ones get 413. */
-        @WithDefault("65536")
-        int maxBodyBytes();
-
         /** How long an {@code Idempotency-Key} is remembered. */
         @WithDefault("24h")
         Duration idempotencyRetention();
@@ -156,5 +164,70 @@ public interface ManagerConfig {
          */
         @WithDefault("2s")
         Duration waitRecheckInterval();
+    }
+
+    /**
+     * Limits the manager checks before routing, so that a request over them gets a problem document. The HTTP decoder's
+     * own limits ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set well above
+     * these: what it refuses itself gets a status without a body.
+     */
+    interface Http {
+
+        /** Longest request target (path and query), in characters; longer ones get 414. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Most bytes of header names and values together; more get 431. */
+        @WithDefault("20480")
+        int maxHeaderBytes();
+    }
+
+    /** Waiting on PostgreSQL and Redis while answering a request. */
+    interface Dependencies {
+
+        /**
+         * Longest a request waits for PostgreSQL and Redis together (connection, pool and commands; a long poll's
+         * wait for new events is not counted). Past it, or when either is unreachable, the answer is 503.
+         */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** The {@code Retry-After} of a 503 answered while a dependency is down. */
+        @WithDefault("5s")
+        Duration retryAfter();
+    }
+
+    /** The per-job end decisions shared with the workers (one Redis key per job). */
+    interface Outcomes {
+
+        /**
+         * Prefix of the keys: {@code <prefix><job id>}. Same value in every service of a deployment
+         * ({@code ${PROJECTION_KEY_PREFIX:}outcome:} in application.properties).
+         */
+        @WithDefault("outcome:")
+        String keyPrefix();
+
+        /** How long a decision is kept: longer than any job runs, deadline included. */
+        @WithDefault("14d")
+        Duration retention();
+    }
+
+    /** The deadline sweep. */
+    interface Deadline {
+
+        /**
+         * How long after its submission a job that nothing ended is ended as failed ({@code DEADLINE_EXCEEDED}).
+         * Generous: beyond the longest the workers' retries can take.
+         */
+        @WithDefault("2h")
+        Duration timeout();
+
+        /** How often the sweep looks for jobs past their deadline ({@code off} disables it). */
+        @WithDefault("1m")
+        String sweepInterval();
+
+        /** Most jobs one sweep round settles (it goes on while rounds are full). */
+        @WithDefault("100")
+        int batchSize();
     }
 }

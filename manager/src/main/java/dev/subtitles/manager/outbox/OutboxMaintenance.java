@@ -57,7 +57,7 @@ public class OutboxMaintenance {
     @Scheduled(every = "${manager.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         relay.wake();
-        return pool.query(BACKLOG).execute().invoke(rows -> {
+        return pool.query(BACKLOG).execute().ifNoItem().after(config.dependencies().timeout()).fail().invoke(rows -> {
             Row row = rows.iterator().next();
             unsent.set(row.getLong("unsent"));
             oldestUnsentMillis.set(Math.round(row.getDouble("oldest_seconds") * 1000));
@@ -74,6 +74,7 @@ public class OutboxMaintenance {
                 .withTransaction(() -> idempotencyKeys.deleteOlderThan(now.minus(config.jobs().idempotencyRetention())));
         return sentRows.flatMap(rows -> keys.invoke(keyCount -> LOG.debugf(
                 "pruned %d sent outbox row(s) and %d expired idempotency key(s)", rows, keyCount)))
+                .ifNoItem().after(config.dependencies().timeout().multipliedBy(4)).fail()
                 .replaceWithVoid();
     }
 }

@@ -1,7 +1,9 @@
 package dev.subtitles.manager.outbox;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
@@ -50,7 +52,8 @@ public class OutboxPublisher {
         t.setDaemon(true);
         return t;
     });
-    private Connection connection;
+    /** Written by the publisher thread only; volatile so that a timed-out publish can abort it from outside. */
+    private volatile Connection connection;
     private Channel channel;
     private volatile boolean connected;
 
@@ -69,12 +72,31 @@ public class OutboxPublisher {
         factory.setTopologyRecoveryEnabled(false);
     }
 
-    /** Publishes the events in order and completes once the broker confirmed them all. */
+    /**
+     * Publishes the events in order and completes once the broker confirmed them all. Bounded: the confirms are
+     * awaited for {@code manager.outbox.confirm-timeout}, and the whole call (connecting included) for that plus
+     * {@code manager.broker.connect-timeout}; past it the connection is aborted (which also frees the publisher thread
+     * from a publish the broker blocks, e.g. under a resource alarm) and the call fails, so the rows stay unsent and
+     * are published again by a later round.
+     */
     Uni<Void> publish(List<PendingEvent> events) {
+        Duration limit = config.outbox().confirmTimeout().plus(config.broker().connectTimeout());
         return Uni.createFrom().<Void> item(() -> {
             publishBlocking(events);
             return null;
-        }).runSubscriptionOn(thread);
+        }).runSubscriptionOn(thread)
+                .ifNoItem().after(limit).failWith(() -> {
+                    abortFromOutside();
+                    return new BrokerUnavailableException("the broker did not take and confirm " + events.size()
+                            + " outbox event(s) within " + limit.toMillis() + " ms", null);
+                });
+    }
+
+    private void abortFromOutside() {
+        Connection stuck = connection;
+        if (stuck != null) {
+            CompletableFuture.runAsync(() -> stuck.abort(1000));
+        }
     }
 
     /** Whether the last attempt to reach the broker succeeded (for the readiness check). */

@@ -1,5 +1,6 @@
 package dev.subtitles.manager.outbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final long pauseAfterFailureMillis;
     private final Counter published;
+    private final Duration roundTimeout;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
     private volatile Instant pausedUntil = Instant.MIN;
@@ -58,6 +60,10 @@ public class OutboxRelay {
         this.publisher = publisher;
         this.batchSize = config.outbox().batchSize();
         this.pauseAfterFailureMillis = config.outbox().pollInterval().toMillis() / 2;
+        // A publish is bounded by OutboxPublisher; this also bounds the database's part, so that a hung round
+        // cannot stop the relay for good.
+        this.roundTimeout = config.outbox().confirmTimeout().plus(config.broker().connectTimeout())
+                .plus(config.dependencies().timeout().multipliedBy(2));
         this.published = Counter.builder("manager.outbox.published")
                 .description("Outbox events published to the broker and confirmed").register(registry);
     }
@@ -104,7 +110,8 @@ public class OutboxRelay {
     private Uni<Integer> round() {
         return pool.withTransaction(connection -> connection.preparedQuery(SELECT_BATCH)
                 .execute(Tuple.of(batchSize))
-                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : publishAndMark(connection, rows)));
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : publishAndMark(connection, rows)))
+                .ifNoItem().after(roundTimeout).fail();
     }
 
     private Uni<Integer> publishAndMark(SqlConnection connection, RowSet<Row> rows) {

@@ -64,6 +64,14 @@ public record JobState(JobPhase phase, Instant updatedAt, Result result, Error e
         return new JobState(phase, updatedAt, result, error);
     }
 
+    /**
+     * Of two views of one job, the one further along by {@link JobPhase#rank()}; {@code first} when they are level
+     * (the Redis view, with the same phase, carries the same result and error).
+     */
+    public static JobState furtherAlong(JobState first, JobState second) {
+        return second.phase().rank() > first.phase().rank() ? second : first;
+    }
+
     private static Result resultOf(JobEvent<?> event) {
         if (event.payload() instanceof SubtitleReady ready) {
             return new Result(ready.fileId(), ready.provider(), null, null, ready.language());

@@ -34,6 +34,7 @@ import dev.subtitles.manager.service.JobView;
 import dev.subtitles.manager.service.Submission;
 import dev.subtitles.manager.service.SubtitleDownload;
 import dev.subtitles.manager.service.SubtitleService;
+import dev.subtitles.manager.validation.StorableText;
 import io.smallrye.mutiny.Uni;
 
 /** The job API of DESIGN.md §7: maps HTTP onto the services, nothing else. */
@@ -68,7 +69,7 @@ public class JobResource {
     @APIResponse(responseCode = "415", description = "Body not application/json")
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another request")
     public Uni<RestResponse<JobView>> submit(@Valid @NotNull JobRequest request,
-            @Parameter(description = "Makes retries safe: the same key with the same body returns the same job") @RestHeader("Idempotency-Key") @Size(min = 1, max = 255) String idempotencyKey) {
+            @Parameter(description = "Makes retries safe: the same key with the same body returns the same job") @RestHeader("Idempotency-Key") @Size(min = 1, max = 255) @StorableText String idempotencyKey) {
         return submissions.submit(request.toDownloadRequested(), idempotencyKey).map(JobResource::accepted);
     }
 
@@ -85,7 +86,7 @@ public class JobResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Jobs, newest first", description = "With phase, a page may be shorter than limit (even"
             + " empty) and still have a nextCursor: the filter examines a bounded number of jobs per request")
-    public Uni<JobPage> list(@RestQuery String phase, @RestQuery Integer limit, @RestQuery String cursor) {
+    public Uni<JobPage> list(@RestQuery String phase, @RestQuery String limit, @RestQuery String cursor) {
         return queries.list(phase, limit, cursor);
     }
 
@@ -96,8 +97,8 @@ public class JobResource {
             + " after keeps only events newer than that sequence number; wait (seconds, at most 60) holds an empty"
             + " answer until such an event exists")
     @APIResponse(responseCode = "404", description = "Unknown job")
-    public Uni<EventPage> events(@RestPath String id, @RestQuery Integer limit, @RestQuery String cursor,
-            @RestQuery String after, @RestQuery Integer wait) {
+    public Uni<EventPage> events(@RestPath String id, @RestQuery String limit, @RestQuery String cursor,
+            @RestQuery String after, @RestQuery String wait) {
         return events.page(id, limit, cursor, after, wait);
     }
 
@@ -112,9 +113,11 @@ public class JobResource {
     @DELETE
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a job", description = "Emits job.cancel.requested")
-    @APIResponse(responseCode = "202", description = "Cancellation requested")
-    @APIResponse(responseCode = "409", description = "The job already finished")
+    @Operation(summary = "Cancel a job", description = "Decides the job's end as cancelled and emits job.cancelled;"
+            + " repeating it changes nothing")
+    @APIResponse(responseCode = "202", description = "The job is cancelled (phase CANCELLED); no result will follow")
+    @APIResponse(responseCode = "409", description = "The job already finished, or is finishing and ends as it does")
+    @APIResponse(responseCode = "503", description = "Redis or PostgreSQL unreachable; retry after Retry-After")
     public Uni<RestResponse<JobView>> cancel(@RestPath String id) {
         return cancellations.cancel(id).map(job -> RestResponse.accepted(job));
     }

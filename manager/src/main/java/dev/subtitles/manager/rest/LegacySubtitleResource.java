@@ -21,6 +21,7 @@ import dev.subtitles.manager.service.EventPage;
 import dev.subtitles.manager.service.JobEventsService;
 import dev.subtitles.manager.service.JobSubmissionService;
 import dev.subtitles.manager.service.JobView;
+import dev.subtitles.manager.validation.StorableText;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -45,7 +46,7 @@ public class LegacySubtitleResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a job (original API)", description = "Same as POST /jobs")
     public Uni<RestResponse<JobView>> download(@Valid @NotNull LegacyDownloadRequest request,
-            @RestHeader("Idempotency-Key") @Size(min = 1, max = 255) String idempotencyKey) {
+            @RestHeader("Idempotency-Key") @Size(min = 1, max = 255) @StorableText String idempotencyKey) {
         return submissions.submit(request.toJobRequest().toDownloadRequested(), idempotencyKey)
                 .map(JobResource::accepted);
     }
@@ -54,8 +55,8 @@ public class LegacySubtitleResource {
     @Path("/{job_id}/events")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A job's audit trail (original API)", description = "Same as GET /jobs/{id}/events")
-    public Uni<EventPage> events(@RestPath("job_id") String jobId, @RestQuery Integer limit,
-            @RestQuery String cursor, @RestQuery String after, @RestQuery Integer wait) {
+    public Uni<EventPage> events(@RestPath("job_id") String jobId, @RestQuery String limit,
+            @RestQuery String cursor, @RestQuery String after, @RestQuery String wait) {
         return events.page(jobId, limit, cursor, after, wait);
     }
 }

@@ -3,10 +3,13 @@ package dev.subtitles.manager.service;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.manager.config.ManagerConfig;
@@ -26,6 +29,17 @@ public class EventSource {
     /** A new event about {@code jobId}, carrying the current trace context when there is one. */
     public <P extends EventPayload> JobEvent<P> event(UUID jobId, P payload) {
         return JobEvent.create(jobId, source, payload).withTraceparent(currentTraceparent());
+    }
+
+    /**
+     * The event that ends {@code jobId} (its {@code job.cancelled}, or the deadline's {@code job.failed}), with an id
+     * derived from the job and the type: a repeated or retried decision appends the same event, which the outbox and
+     * every consumer take once.
+     */
+    public <P extends EventPayload> JobEvent<P> terminalEvent(UUID jobId, P payload) {
+        EventType type = EventType.forPayload(payload.getClass());
+        UUID id = UUID.nameUUIDFromBytes((type.routingKey() + ":" + jobId).getBytes(StandardCharsets.UTF_8));
+        return new JobEvent<>(id, type, source, jobId, Instant.now(), currentTraceparent(), payload);
     }
 
     private static String currentTraceparent() {

@@ -8,17 +8,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.subtitles.common.event.payload.CancelRequested;
+import dev.subtitles.common.event.payload.JobCancelled;
+import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.outcome.JobOutcomes.Outcome;
+import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.manager.outbox.EventOutbox;
+import dev.subtitles.manager.projection.JobState;
+import dev.subtitles.manager.repository.Job;
 import dev.subtitles.manager.repository.JobRepository;
+import dev.subtitles.manager.repository.TerminalEventWriter;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Cancels jobs by emitting {@code job.cancel.requested} through the outbox; the projection marks the job
- * {@code CANCELLED} and workers stop at their next step. The first request is recorded on the job, so repeating it
- * before the projection caught up emits nothing more.
+ * Cancels jobs so that each ends exactly once. A cancellation first asks {@link JobOutcomes} to decide the job's end
+ * as {@link Outcome#CANCELLED}; only if that stands does the manager append {@code job.cancelled} (the job's one
+ * terminal event) through the outbox. A worker that finds the job cancelled drops its work without publishing; if a
+ * worker decided first ({@link Outcome#FINISHED}) or the deadline did ({@link Outcome#TIMED_OUT}), the job ends as they
+ * say and the request is refused.
+ * <p>
+ * The event's id is derived from the job, so a repeated request, or one retried after a crash between the decision
+ * and the append, appends the same event, which the outbox keeps once.
  */
 @ApplicationScoped
 public class JobCancellationService {
@@ -28,48 +38,55 @@ public class JobCancellationService {
 
     private final JobRepository jobs;
     private final JobStateService states;
+    private final JobOutcomes outcomes;
+    private final TerminalEventWriter writer;
     private final EventOutbox outbox;
     private final EventSource events;
+    private final Outages outages;
 
-    public JobCancellationService(JobRepository jobs, JobStateService states, EventOutbox outbox,
-            EventSource events) {
+    public JobCancellationService(JobRepository jobs, JobStateService states, JobOutcomes outcomes,
+            TerminalEventWriter writer, EventOutbox outbox, EventSource events, Outages outages) {
         this.jobs = jobs;
         this.states = states;
+        this.outcomes = outcomes;
+        this.writer = writer;
         this.outbox = outbox;
         this.events = events;
+        this.outages = outages;
     }
 
     /**
-     * Requests the cancellation of a job.
+     * Cancels a job.
      *
-     * @return the job; fails with {@link JobNotFoundException}, or {@link JobFinishedException} for a job in a
-     *         terminal phase
+     * @return the job, cancelled; fails with {@link JobNotFoundException}, or {@link JobFinishedException} when the
+     *         job ended, or will end, otherwise
      */
     @WithSpan("JobCancellationService.cancel")
     public Uni<JobView> cancel(String id) {
         UUID jobId = JobIds.parse(id);
-        return Panache.withTransaction(() -> jobs.findById(jobId)
+        return outages.guard(jobs.findById(jobId)
                 .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
                 .flatMap(job -> states.stateOf(jobId).flatMap(state -> {
+                    if (state.phase() == JobPhase.CANCELLED) {
+                        return Uni.createFrom().item(JobView.of(job, state));
+                    }
                     if (state.phase().isTerminal()) {
                         return Uni.createFrom().failure(new JobFinishedException(jobId, state.phase()));
                     }
-                    if (job.cancelRequestedAt != null) {
-                        return Uni.createFrom().item(new Cancellation(JobView.of(job, state), false));
-                    }
-                    job.cancelRequestedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return outbox.append(events.event(jobId, new CancelRequested(REASON)))
-                            .map(appended -> new Cancellation(JobView.of(job, state), true));
-                })))
-                .map(cancellation -> {
-                    if (cancellation.requested()) {
-                        outbox.committed();
-                        LOG.debugf("requested the cancellation of job %s", jobId);
-                    }
-                    return cancellation.job();
-                });
+                    return outcomes.decide(jobId, Outcome.CANCELLED).flatMap(outcome -> outcome == Outcome.CANCELLED
+                            ? appendCancelled(job, state)
+                            : Uni.createFrom().failure(new JobFinishedException(jobId, outcome)));
+                })));
     }
 
-    private record Cancellation(JobView job, boolean requested) {
+    private Uni<JobView> appendCancelled(Job job, JobState state) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return writer.cancel(job.id, now, outbox.message(events.terminalEvent(job.id, new JobCancelled(REASON))))
+                .map(requestedAt -> {
+                    outbox.committed();
+                    LOG.debugf("cancelled job %s", job.id);
+                    job.cancelRequestedAt = requestedAt;
+                    return JobView.of(job, new JobState(JobPhase.CANCELLED, state.updatedAt(), null, null));
+                });
     }
 }

@@ -39,14 +39,16 @@ public class JobEventsService {
     private final JobRepository jobs;
     private final JobEventFeed feed;
     private final ManagerConfig.Events config;
+    private final Outages outages;
 
     public JobEventsService(ProjectionReader projection, EventLogRepository eventLog, JobRepository jobs,
-            JobEventFeed feed, ManagerConfig config) {
+            JobEventFeed feed, ManagerConfig config, Outages outages) {
         this.projection = projection;
         this.eventLog = eventLog;
         this.jobs = jobs;
         this.feed = feed;
         this.config = config.events();
+        this.outages = outages;
     }
 
     /**
@@ -59,21 +61,22 @@ public class JobEventsService {
      * @return fails with {@link JobNotFoundException} for an unknown job
      */
     @WithSpan("JobEventsService.page")
-    public Uni<EventPage> page(String id, Integer limit, String cursor, String after, Integer waitSeconds) {
+    public Uni<EventPage> page(String id, String limit, String cursor, String after, String waitSeconds) {
         UUID jobId = JobIds.parse(id);
         Query query = new Query(jobId, pageSize(limit), sequence("after", after, 0),
                 sequence("cursor", cursor, Long.MAX_VALUE), waitFor(waitSeconds));
         LOG.debugf("events of job %s: %s", jobId, query);
         // The page and the event count do not depend on each other: both Redis reads go out at once.
-        return Uni.combine().all().unis(fetch(query), eventCount(jobId)).asTuple().flatMap(read -> {
-            List<HistoryEntry> entries = read.getItem1();
-            if (!entries.isEmpty()) {
-                return Uni.createFrom().item(page(query, entries, read.getItem2()));
-            }
-            return requireJob(jobId).flatMap(known -> query.maxWait().isZero()
-                    ? Uni.createFrom().item(page(query, entries, read.getItem2()))
-                    : waitForEvents(query, Instant.now().plus(query.maxWait())));
-        });
+        return outages.guard(Uni.combine().all().unis(fetch(query), eventCount(jobId)).asTuple()
+                .flatMap(read -> read.getItem1().isEmpty() ? requireJob(jobId).replaceWith(read)
+                        : Uni.createFrom().item(read)))
+                .flatMap(read -> {
+                    List<HistoryEntry> entries = read.getItem1();
+                    if (!entries.isEmpty() || query.maxWait().isZero()) {
+                        return Uni.createFrom().item(page(query, entries, read.getItem2()));
+                    }
+                    return outages.translate(waitForEvents(query, Instant.now().plus(query.maxWait())));
+                });
     }
 
     private Uni<EventPage> waitForEvents(Query query, Instant deadline) {
@@ -134,14 +137,9 @@ public class JobEventsService {
                 .replaceWith(true);
     }
 
-    private int pageSize(Integer limit) {
-        if (limit == null) {
-            return config.defaultPageSize();
-        }
-        if (limit < 1 || limit > config.maxPageSize()) {
-            throw new InvalidQueryException("limit", "must be between 1 and " + config.maxPageSize());
-        }
-        return limit;
+    private int pageSize(String limit) {
+        Integer size = QueryParameters.integer("limit", limit, 1, config.maxPageSize());
+        return size == null ? config.defaultPageSize() : size;
     }
 
     private static long sequence(String parameter, String value, long absent) {
@@ -159,15 +157,9 @@ public class JobEventsService {
         throw new InvalidQueryException(parameter, "must be an event sequence number (0 or more)");
     }
 
-    private Duration waitFor(Integer waitSeconds) {
-        if (waitSeconds == null) {
-            return Duration.ZERO;
-        }
-        if (waitSeconds < 0 || waitSeconds > config.maxWait().toSeconds()) {
-            throw new InvalidQueryException("wait", "must be between 0 and " + config.maxWait().toSeconds()
-                    + " seconds");
-        }
-        return Duration.ofSeconds(waitSeconds);
+    private Duration waitFor(String waitSeconds) {
+        Integer seconds = QueryParameters.integer("wait", waitSeconds, 0, config.maxWait().toSeconds());
+        return seconds == null ? Duration.ZERO : Duration.ofSeconds(seconds);
     }
 
     /** What a request asks for: sequence numbers in {@code (after, before)}, newest first, at most {@code limit}. */

@@ -39,11 +39,13 @@ public class JobQueryService {
     private final JobRepository jobs;
     private final JobStateService states;
     private final ManagerConfig.Jobs config;
+    private final Outages outages;
 
-    public JobQueryService(JobRepository jobs, JobStateService states, ManagerConfig config) {
+    public JobQueryService(JobRepository jobs, JobStateService states, ManagerConfig config, Outages outages) {
         this.jobs = jobs;
         this.states = states;
         this.config = config.jobs();
+        this.outages = outages;
     }
 
     /** The job with its current state; fails with {@link JobNotFoundException} for an unknown or malformed id. */
@@ -51,9 +53,9 @@ public class JobQueryService {
     public Uni<JobView> find(String id) {
         UUID jobId = JobIds.parse(id);
         LOG.debugf("looking up job %s", jobId);
-        return jobs.findById(jobId)
+        return outages.guard(jobs.findById(jobId)
                 .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
-                .flatMap(job -> states.stateOf(jobId).map(state -> JobView.of(job, state)));
+                .flatMap(job -> states.shownStateOf(jobId).map(state -> JobView.of(job, state))));
     }
 
     /**
@@ -64,19 +66,19 @@ public class JobQueryService {
      * @param cursor the {@code nextCursor} of the previous page, or {@code null} for the first page
      */
     @WithSpan("JobQueryService.list")
-    public Uni<JobPage> list(String phase, Integer limit, String cursor) {
+    public Uni<JobPage> list(String phase, String limit, String cursor) {
         JobPhase wanted = parsePhase(phase);
         int size = pageSize(limit);
         JobPosition position = decodeCursor(cursor);
         LOG.debugf("listing %d job(s) in phase %s after %s", size, wanted, position);
         if (wanted == null) {
-            return jobs.newestFirst(position, size + 1).flatMap(found -> {
+            return outages.guard(jobs.newestFirst(position, size + 1).flatMap(found -> {
                 List<Job> page = found.size() > size ? found.subList(0, size) : found;
                 String next = found.size() > size ? encodeCursor(page.get(page.size() - 1)) : null;
                 return views(page).map(views -> new JobPage(views, next));
-            });
+            }));
         }
-        return scan(wanted, size, position, new ArrayList<>(), 0);
+        return outages.guard(scan(wanted, size, position, new ArrayList<>(), 0));
     }
 
     private Uni<JobPage> scan(JobPhase wanted, int size, JobPosition position, List<JobView> matches, int examined) {
@@ -103,7 +105,7 @@ public class JobQueryService {
     }
 
     private Uni<List<JobView>> views(List<Job> page) {
-        return states.statesOf(page.stream().map(job -> job.id).toList()).map(found -> toViews(page, found));
+        return states.shownStatesOf(page.stream().map(job -> job.id).toList()).map(found -> toViews(page, found));
     }
 
     private static List<JobView> toViews(List<Job> page, Map<UUID, JobState> found) {
@@ -121,14 +123,9 @@ public class JobQueryService {
         }
     }
 
-    private int pageSize(Integer limit) {
-        if (limit == null) {
-            return config.defaultPageSize();
-        }
-        if (limit < 1 || limit > config.maxPageSize()) {
-            throw new InvalidQueryException("limit", "must be between 1 and " + config.maxPageSize());
-        }
-        return limit;
+    private int pageSize(String limit) {
+        Integer size = QueryParameters.integer("limit", limit, 1, config.maxPageSize());
+        return size == null ? config.defaultPageSize() : size;
     }
 
     private static String encodeCursor(Job job) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,9 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.outcome.JobOutcomes.Outcome;
+import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.projection.ProjectionReader;
 import dev.subtitles.manager.repository.EventLogRepository;
@@ -21,8 +25,14 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Where jobs stand: from the Redis projection, or, for jobs Redis has no view of (not projected yet, or expired),
- * by replaying their events from the durable log with the same phase machine; a job with neither is queued.
+ * Where jobs stand: from the Redis projection and the durable event log, whichever is further along.
+ * <p>
+ * The event-consumer records an event in PostgreSQL before it projects it into Redis, and projects a batch one event
+ * at a time, so for a moment the log can be ahead of Redis: a read folded from the log (Redis had nothing yet) could
+ * show {@code DOWNLOAD_IN_PROGRESS} and the next, from a hash that only holds the first event, {@code DOWNLOAD_QUEUED}.
+ * So unless Redis already shows a terminal phase (nothing comes after it), the job's events are also folded from the
+ * log with the same {@link dev.subtitles.common.phase.PhaseMachine} and the state of higher rank is answered: a
+ * phase once shown is never followed by an earlier one. A job with neither Redis view nor events is queued.
  */
 @ApplicationScoped
 public class JobStateService {
@@ -34,11 +44,46 @@ public class JobStateService {
     private final ProjectionReader projection;
     private final EventLogRepository eventLog;
     private final EventCodec codec;
+    private final JobOutcomes outcomes;
 
-    public JobStateService(ProjectionReader projection, EventLogRepository eventLog, EventCodec codec) {
+    public JobStateService(ProjectionReader projection, EventLogRepository eventLog, EventCodec codec,
+            JobOutcomes outcomes) {
         this.projection = projection;
         this.eventLog = eventLog;
         this.codec = codec;
+        this.outcomes = outcomes;
+    }
+
+    /**
+     * The state of one job as the API shows it: {@link #statesOf(List)}, except that a job whose cancellation is
+     * decided ({@link JobOutcomes}) shows {@code CANCELLED} before its {@code job.cancelled} is projected, as the
+     * {@code DELETE} that decided it answered; so a read after the cancellation never shows an earlier phase.
+     */
+    public Uni<JobState> shownStateOf(UUID jobId) {
+        return shownStatesOf(List.of(jobId)).map(states -> states.get(jobId));
+    }
+
+    /** The state of each of {@code jobIds} as the API shows it (see {@link #shownStateOf(UUID)}). */
+    public Uni<Map<UUID, JobState>> shownStatesOf(List<UUID> jobIds) {
+        return statesOf(jobIds).flatMap(states -> {
+            List<UUID> open = jobIds.stream().filter(jobId -> !states.get(jobId).phase().isTerminal()).toList();
+            if (open.isEmpty()) {
+                return Uni.createFrom().item(states);
+            }
+            return Multi.createFrom().iterable(open)
+                    .onItem().transformToUni(jobId -> outcomes.decided(jobId).map(outcome -> Map.entry(jobId, outcome)))
+                    .merge(REDIS_CONCURRENCY)
+                    .collect().asList().map(decided -> {
+                        Map<UUID, JobState> shown = new HashMap<>(states);
+                        for (Map.Entry<UUID, Optional<Outcome>> entry : decided) {
+                            if (entry.getValue().equals(Optional.of(Outcome.CANCELLED))) {
+                                JobState state = shown.get(entry.getKey());
+                                shown.put(entry.getKey(), new JobState(JobPhase.CANCELLED, state.updatedAt(), null, null));
+                            }
+                        }
+                        return shown;
+                    });
+        });
     }
 
     /** The state of one job; traced as the {@code statesOf} it is. */
@@ -61,21 +106,26 @@ public class JobStateService {
 
     private Uni<Map<UUID, JobState>> withMissingFromEventLog(Map<UUID, Map<String, String>> hashes) {
         Map<UUID, JobState> states = new HashMap<>();
-        List<UUID> missing = new ArrayList<>();
+        List<UUID> unsettled = new ArrayList<>();
         hashes.forEach((jobId, hash) -> {
             if (hash.containsKey("phase")) {
-                states.put(jobId, JobState.fromHash(hash));
+                JobState cached = JobState.fromHash(hash);
+                states.put(jobId, cached);
+                if (!cached.phase().isTerminal()) {
+                    unsettled.add(jobId);
+                }
             } else {
-                missing.add(jobId);
+                unsettled.add(jobId);
             }
         });
-        if (missing.isEmpty()) {
+        if (unsettled.isEmpty()) {
             return Uni.createFrom().item(states);
         }
-        LOG.debugf("%d job(s) not in Redis, replaying their events from the durable log", missing.size());
-        return eventLog.eventsOf(missing).map(events -> {
-            for (UUID jobId : missing) {
-                states.put(jobId, JobState.fromEvents(decode(events.getOrDefault(jobId, List.of()))));
+        LOG.debugf("%d job(s) not terminal in Redis, folding their events from the durable log", unsettled.size());
+        return eventLog.eventsOf(unsettled).map(events -> {
+            for (UUID jobId : unsettled) {
+                JobState logged = JobState.fromEvents(decode(events.getOrDefault(jobId, List.of())));
+                states.merge(jobId, logged, JobState::furtherAlong);
             }
             return states;
         });

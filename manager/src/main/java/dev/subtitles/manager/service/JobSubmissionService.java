@@ -54,10 +54,11 @@ public class JobSubmissionService {
     private final JobStateService states;
     private final ObjectMapper mapper;
     private final Counter submitted;
+    private final Outages outages;
 
     public JobSubmissionService(NewJobWriter writer, JobRepository jobs, IdempotencyKeyRepository idempotencyKeys,
             EventOutbox outbox, EventSource events, JobStateService states, ObjectMapper mapper,
-            MeterRegistry registry) {
+            MeterRegistry registry, Outages outages) {
         this.writer = writer;
         this.jobs = jobs;
         this.idempotencyKeys = idempotencyKeys;
@@ -65,6 +66,7 @@ public class JobSubmissionService {
         this.events = events;
         this.states = states;
         this.mapper = mapper;
+        this.outages = outages;
         this.submitted = Counter.builder("manager.jobs.submitted").description("Jobs accepted (not replays)")
                 .register(registry);
     }
@@ -78,14 +80,14 @@ public class JobSubmissionService {
     @WithSpan("JobSubmissionService.submit")
     public Uni<Submission> submit(DownloadRequested request, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return create(request, null, null).flatMap(this::toSubmission);
+            return outages.guard(create(request, null, null).flatMap(this::toSubmission));
         }
         String requestHash = hash(request);
-        return Panache.withSession(() -> replay(idempotencyKey, requestHash))
+        return outages.guard(Panache.withSession(() -> replay(idempotencyKey, requestHash))
                 .onItem().ifNull().switchTo(() -> create(request, idempotencyKey, requestHash))
                 .onFailure(JobSubmissionService::isDuplicateKey)
                 .recoverWithUni(() -> Panache.withSession(() -> replay(idempotencyKey, requestHash)))
-                .flatMap(this::toSubmission);
+                .flatMap(this::toSubmission));
     }
 
     private Uni<Stored> replay(String idempotencyKey, String requestHash) {

@@ -29,13 +29,15 @@ public class SubtitleService {
     private final JobStateService states;
     private final SubtitleStore store;
     private final SubtitleConverter converter;
+    private final Outages outages;
 
     public SubtitleService(JobRepository jobs, JobStateService states, SubtitleStore store,
-            SubtitleConverter converter) {
+            SubtitleConverter converter, Outages outages) {
         this.jobs = jobs;
         this.states = states;
         this.store = store;
         this.converter = converter;
+        this.outages = outages;
     }
 
     /**
@@ -48,7 +50,7 @@ public class SubtitleService {
     public Uni<SubtitleDownload> download(String id, String format) {
         UUID jobId = JobIds.parse(id);
         SubtitleFormat requested = parseFormat(format);
-        return jobs.findById(jobId)
+        return outages.guard(jobs.findById(jobId)
                 .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
                 .flatMap(job -> states.stateOf(jobId).flatMap(state -> {
                     if (state.phase() != JobPhase.DONE || state.result() == null) {
@@ -56,7 +58,7 @@ public class SubtitleService {
                     }
                     return load(job, state.result(),
                             requested != null ? requested : SubtitleFormat.fromName(job.format));
-                }));
+                })));
     }
 
     private Uni<SubtitleDownload> load(Job job, JobState.Result result, SubtitleFormat format) {

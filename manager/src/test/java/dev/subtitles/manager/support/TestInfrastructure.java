@@ -1,6 +1,7 @@
 package dev.subtitles.manager.support;
 
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,41 +14,64 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives the test run its own names on the shared servers and removes them afterwards: an exchange
- * {@code test-manager-<run>.subtitle.events} reached through a {@link TcpProxy} (so a test can cut the broker), a
- * Redis key prefix {@code test-manager-<run>:}, and a schema holding the event-consumer's {@code job_event} table
- * created with the event-consumer's DDL (PROJECTION_CONTRACT.md).
+ * {@code test-manager-<run>.subtitle.events}, Redis key prefixes {@code test-manager-<run>:} (projection and job
+ * outcomes), and a schema holding the event-consumer's {@code job_event} table created with the event-consumer's DDL
+ * (PROJECTION_CONTRACT.md). The manager reaches the broker, Redis and PostgreSQL each through a {@link TcpProxy}, so
+ * a test can cut one ({@link ServerLink}) without touching the shared servers.
  * <p>
- * Tests reach the proxy through its control port, published as a system property, which works whatever class
+ * With the init argument {@code database=own} the run also gets a database of its own, created empty (the manager
+ * migrates it as it starts) and dropped at the end: for tests whose manager acts on every job of its database (the
+ * deadline sweep), which must not touch other runs' jobs in {@code subtitles_test}.
+ * <p>
+ * Tests reach the proxies through their control ports, published as system properties, which works whatever class
  * loader loaded the test and this resource.
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
-    static final String CONTROL_PORT_KEY = "manager-test.broker-proxy.control-port";
     public static final String JDBC_URL = "jdbc:postgresql://localhost:5432/subtitles_test";
+    private static final String SERVER_JDBC_URL = "jdbc:postgresql://localhost:5432/postgres";
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String exchange = "test-manager-" + run + ".subtitle.events";
     private final String schema = "test_manager_events_" + run;
-    private TcpProxy proxy;
+    private final Map<ServerLink, TcpProxy> proxies = new EnumMap<>(ServerLink.class);
+    private String database = "subtitles_test";
+    private boolean ownDatabase;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        ownDatabase = "own".equals(initArgs.get("database"));
+        if (ownDatabase) {
+            database = "test_manager_" + run;
+        }
+    }
 
     @Override
     public Map<String, String> start() {
-        try {
-            proxy = new TcpProxy("localhost", 5672);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the broker proxy", e);
+        proxy(ServerLink.BROKER, 5672);
+        proxy(ServerLink.REDIS, 6379);
+        proxy(ServerLink.POSTGRESQL, 5432);
+        if (ownDatabase) {
+            EventLogTable.execute(SERVER_JDBC_URL, "create database " + database);
         }
-        System.setProperty(CONTROL_PORT_KEY, Integer.toString(proxy.controlPort()));
-        EventLogTable.create(schema);
+        EventLogTable.create(jdbcUrl(), schema);
         Map<String, String> config = new HashMap<>();
         config.put("manager.exchange", exchange);
         config.put("manager.broker.host", "127.0.0.1");
-        config.put("manager.broker.port", Integer.toString(proxy.port()));
+        config.put("manager.broker.port", Integer.toString(proxies.get(ServerLink.BROKER).port()));
         config.put("manager.broker.connect-timeout", "2s");
         config.put("manager.outbox.confirm-timeout", "3s");
         config.put("manager.outbox.poll-interval", "200ms");
+        config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + proxies.get(ServerLink.REDIS).port());
+        config.put("quarkus.datasource.reactive.url",
+                "postgresql://127.0.0.1:" + proxies.get(ServerLink.POSTGRESQL).port() + "/" + database);
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl());
+        config.put("quarkus.datasource.subtitles.jdbc.url", jdbcUrl());
         config.put("manager.projection.key-prefix", "test-manager-" + run + ":");
         config.put("manager.projection.event-log-schema", schema);
+        config.put("manager.outcomes.key-prefix", "test-manager-" + run + ":outcome:");
+        // Long enough for any test, short enough that the run's outcome keys do not linger in the shared Redis.
+        config.put("manager.outcomes.retention", "30m");
         // Long enough that a prompt long-poll answer can only come from the pub/sub notification.
         config.put("manager.events.wait-recheck-interval", "10s");
         return config;
@@ -55,10 +79,30 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        proxy.close();
-        System.clearProperty(CONTROL_PORT_KEY);
+        proxies.forEach((link, proxy) -> {
+            proxy.close();
+            System.clearProperty(link.controlPortKey());
+        });
         deleteExchange();
-        EventLogTable.drop(schema);
+        if (ownDatabase) {
+            EventLogTable.execute(SERVER_JDBC_URL, "drop database if exists " + database + " with (force)");
+        } else {
+            EventLogTable.drop(schema);
+        }
+    }
+
+    private String jdbcUrl() {
+        return "jdbc:postgresql://localhost:5432/" + database;
+    }
+
+    private void proxy(ServerLink link, int port) {
+        try {
+            TcpProxy proxy = new TcpProxy("localhost", port);
+            proxies.put(link, proxy);
+            System.setProperty(link.controlPortKey(), Integer.toString(proxy.controlPort()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the proxy to " + link, e);
+        }
     }
 
     private void deleteExchange() {

@@ -3,12 +3,12 @@ package dev.subtitles.manager.rest.problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
@@ -19,12 +19,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.subtitles.manager.service.InvalidQueryException;
+import dev.subtitles.manager.validation.UnstorableTextException;
 
 /** Problems with what the client sent: 400 with every offending field listed. */
 public class InputProblemMappers {
 
     private static final String KIND = "invalid-request";
     private static final String TITLE = "Invalid request";
+    /** Resource method parameters bound to a header, by Java name: the client knows them by the header's name. */
+    private static final Map<String, String> HEADER_PARAMETERS = Map.of("idempotencyKey", "Idempotency-Key");
 
     @ServerExceptionMapper
     public RestResponse<Problem> constraintViolations(ConstraintViolationException e, UriInfo uri) {
@@ -56,30 +59,38 @@ public class InputProblemMappers {
     /** Also used for the REST layer's 400 that wraps a Jackson failure to read the body. */
     static RestResponse<Problem> unreadable(JsonProcessingException e, UriInfo uri) {
         String field = "";
+        JsonMappingException mapping = null;
         for (Throwable cause = e; cause != null && field.isEmpty(); cause = cause.getCause()) {
-            if (cause instanceof JsonMappingException mapping) {
-                field = jsonPath(mapping);
+            if (cause instanceof JsonMappingException found) {
+                mapping = found;
+                field = jsonPath(found);
             }
         }
         String message = e.getOriginalMessage();
         if (field.isEmpty()) {
             return Problems.of(400, KIND, TITLE, "the body is not valid JSON: " + message, uri, null);
         }
+        if (mapping instanceof UnstorableTextException unstorable) {
+            return Problems.of(400, KIND, TITLE, "field " + field + " " + unstorable.getOriginalMessage(), uri,
+                    List.of(new Problem.FieldError(field, unstorable.getOriginalMessage())));
+        }
         return Problems.of(400, KIND, TITLE, "field " + field + " has a value of the wrong type", uri,
                 List.of(new Problem.FieldError(field, "has the wrong type or format")));
     }
 
-    @ServerExceptionMapper
-    public RestResponse<Problem> bodyTooLarge(RequestBodyTooLargeException e, UriInfo uri) {
-        return Problems.of(Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large", "Request body too large",
-                e.getMessage(), uri);
-    }
-
-    /** The path below the method parameter: {@code video.title}, {@code preferredProviders[1]}, or {@code body}. */
+    /**
+     * The path below the method parameter: {@code video.title}, {@code preferredProviders[1]}, or {@code body}; for
+     * a constraint on a parameter itself, the name the client sent it under ({@code Idempotency-Key}).
+     */
     private static String field(Path path) {
         StringBuilder field = new StringBuilder();
+        String parameter = null;
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getKind() == ElementKind.METHOD
                     || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
@@ -94,7 +105,10 @@ public class InputProblemMappers {
             }
             field.append(field.length() == 0 ? "" : ".").append(node.getName());
         }
-        return field.length() == 0 ? "body" : field.toString();
+        if (field.length() == 0) {
+            return HEADER_PARAMETERS.getOrDefault(parameter, "body");
+        }
+        return field.toString();
     }
 
     private static String jsonPath(JsonMappingException e) {

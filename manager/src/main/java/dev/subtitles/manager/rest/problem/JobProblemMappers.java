@@ -26,7 +26,7 @@ public class JobProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> finished(JobFinishedException e, UriInfo uri) {
-        return Problems.of(Status.CONFLICT, "job-finished", "Job already finished", e.getMessage(), uri);
+        return Problems.of(Status.CONFLICT, "job-finished", "Job already finished or finishing", e.getMessage(), uri);
     }
 
     @ServerExceptionMapper

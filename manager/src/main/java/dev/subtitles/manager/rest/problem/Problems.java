@@ -21,11 +21,18 @@ final class Problems {
 
     static RestResponse<Problem> of(int status, String kind, String title, String detail, UriInfo uri,
             List<Problem.FieldError> errors) {
-        Problem problem = new Problem(TYPE_PREFIX + kind, title, status, detail, instance(uri), errors);
+        Problem problem = problem(status, kind, title, detail, instance(uri), errors);
         return RestResponse.ResponseBuilder.<Problem> create(status).entity(problem).type(Problem.MEDIA_TYPE).build();
     }
 
+    /** The problem document itself, for a response written outside the REST layer. */
+    static Problem problem(int status, String kind, String title, String detail, String instance,
+            List<Problem.FieldError> errors) {
+        return new Problem(TYPE_PREFIX + kind, title, status, detail, instance, errors);
+    }
+
     private static String instance(UriInfo uri) {
-        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+        // As sent (still percent-encoded): decoding a path that was decoded once already can fail (/jobs/%25;).
+        return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 }
