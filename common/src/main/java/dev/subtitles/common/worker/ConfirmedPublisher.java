@@ -102,15 +102,23 @@ public class ConfirmedPublisher implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} with a channel of this publisher's connection (on its thread), for a check such as a queue's
-     * depth; fails when the broker cannot be reached.
+     * Runs {@code work} with a channel of its own on this publisher's connection (on its thread), for a check such as
+     * a queue's depth: a channel error it causes (a queue that does not exist) does not fail the publishes awaiting
+     * their confirm. Fails when the broker cannot be reached, or after {@code confirmTimeout}.
      */
     public <T> Uni<T> withChannel(ChannelFunction<T> work) {
         return Uni.createFrom().<T> emitter(emitter -> thread.execute(() -> {
             try {
-                emitter.complete(work.apply(channel().channel));
+                channel();
+                Channel own = connection.createChannel();
+                try {
+                    emitter.complete(work.apply(own));
+                } finally {
+                    if (own.isOpen()) {
+                        own.close();
+                    }
+                }
             } catch (IOException | TimeoutException | RuntimeException e) {
-                abort();
                 emitter.fail(e);
             }
         })).ifNoItem().after(confirmTimeout).fail();
