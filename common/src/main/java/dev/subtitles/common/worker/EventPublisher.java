@@ -1,42 +1,43 @@
 package dev.subtitles.common.worker;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+
+import com.rabbitmq.client.AMQP;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.JobEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
 /**
- * Publishes events to the topic exchange with the event type as routing key, persistent, and completes only once
- * the broker has confirmed the message.
+ * Publishes events to the topic exchange with the event type as routing key, persistent, with the event id as
+ * message id, and completes only once the broker has confirmed the message ({@link ConfirmedPublisher}: bounded).
  */
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
     private static final int PERSISTENT = 2;
 
-    private final MutinyEmitter<byte[]> emitter;
+    private final ConfirmedPublisher publisher;
     private final EventCodec codec;
+    private final String exchange;
 
-    /** @param emitter a channel to the events exchange with publisher confirms on */
-    public EventPublisher(MutinyEmitter<byte[]> emitter, EventCodec codec) {
-        this.emitter = emitter;
+    /** @param exchange the topic exchange events go to */
+    public EventPublisher(ConfirmedPublisher publisher, EventCodec codec, String exchange) {
+        this.publisher = publisher;
         this.codec = codec;
+        this.exchange = exchange;
     }
 
-    /** Publishes the event; the item arrives once the broker confirmed it. */
+    /** Publishes the event; the item arrives once the broker confirmed it, a failure within the confirm timeout. */
     public Uni<Void> publish(JobEvent<?> event) {
-        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
-                .withRoutingKey(event.type().routingKey())
-                .withContentType(codec.contentType())
-                .withDeliveryMode(PERSISTENT)
-                .withMessageId(event.id().toString())
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .contentType(codec.contentType())
+                .deliveryMode(PERSISTENT)
+                .messageId(event.id().toString())
+                .type(event.type().routingKey())
                 .build();
         return Uni.createFrom().item(() -> codec.encode(event))
-                .flatMap(body -> emitter.sendMessage(Message.of(body).addMetadata(metadata)))
+                .flatMap(body -> publisher.publish(exchange, event.type().routingKey(), properties, body))
                 .invoke(() -> LOG.debugf("Published %s %s for job %s", event.type().routingKey(), event.id(),
                         event.jobId()));
     }

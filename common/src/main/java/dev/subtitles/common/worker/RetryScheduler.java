@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+
+import com.rabbitmq.client.AMQP;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.JobEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
 /**
  * Puts a copy of a request on a delay queue (see {@link DelayQueues}); it comes back to the work queue when the
@@ -26,13 +25,13 @@ public class RetryScheduler {
     private static final Logger LOG = Logger.getLogger(RetryScheduler.class);
     private static final int PERSISTENT = 2;
 
-    private final MutinyEmitter<byte[]> emitter;
+    private final ConfirmedPublisher publisher;
     private final EventCodec codec;
     private final DelayQueues delayQueues;
 
-    /** @param emitter a channel to the default exchange with publisher confirms on */
-    public RetryScheduler(MutinyEmitter<byte[]> emitter, EventCodec codec, DelayQueues delayQueues) {
-        this.emitter = emitter;
+    /** @param publisher publishes through the default exchange straight into a delay queue */
+    public RetryScheduler(ConfirmedPublisher publisher, EventCodec codec, DelayQueues delayQueues) {
+        this.publisher = publisher;
         this.codec = codec;
         this.delayQueues = delayQueues;
     }
@@ -51,16 +50,16 @@ public class RetryScheduler {
         Duration expiration = delay.compareTo(tier) > 0 ? tier : delay;
         Map<String, Object> allHeaders = new HashMap<>(headers);
         allHeaders.put(ATTEMPT_HEADER, attempt);
-        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
-                .withRoutingKey(delayQueues.queueName(tier))
-                .withHeaders(allHeaders)
-                .withExpiration(Long.toString(Math.max(expiration.toMillis(), 1)))
-                .withContentType(codec.contentType())
-                .withDeliveryMode(PERSISTENT)
-                .withMessageId(request.id().toString())
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .headers(allHeaders)
+                .expiration(Long.toString(Math.max(expiration.toMillis(), 1)))
+                .contentType(codec.contentType())
+                .deliveryMode(PERSISTENT)
+                .messageId(request.id().toString())
+                .type(request.type().routingKey())
                 .build();
         return Uni.createFrom().item(() -> codec.encode(request))
-                .flatMap(body -> emitter.sendMessage(Message.of(body).addMetadata(metadata)))
+                .flatMap(body -> publisher.publish("", delayQueues.queueName(tier), properties, body))
                 .invoke(() -> LOG.debugf("Job %s attempt %d in %s (queue %s)", request.jobId(), attempt, delay,
                         delayQueues.queueName(tier)));
     }

@@ -1,16 +1,15 @@
 package dev.subtitles.downloader.messaging;
 
-/** Names of the downloader's messaging channels, as configured in {@code application.properties}. */
+/**
+ * Names of the downloader's messaging channels, as configured in {@code application.properties}. Outputs (events,
+ * retries, dead letters) do not go through a connector channel but through {@code ConfirmedPublisher}.
+ */
 public final class Channels {
 
     /** Incoming: {@code subtitle.download.requested} from the work queue. */
     public static final String REQUESTS = "download-requests";
-    /** Outgoing: events to the topic exchange, routing key = event type. */
-    public static final String EVENTS = "job-events";
-    /** Outgoing: delayed retries, through the default exchange straight into a delay queue. */
-    public static final String RETRIES = "download-retries";
-    /** Outgoing: undecodable messages, through the default exchange straight into the DLQ. */
-    public static final String DEAD_LETTERS = "download-dead-letters";
+    /** The name of the downloader's publishing connection, as the broker shows it. */
+    public static final String PUBLISHER_CONNECTION = "downloader-publisher";
 
     private Channels() {
     }

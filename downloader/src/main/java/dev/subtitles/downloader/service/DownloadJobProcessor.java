@@ -1,7 +1,6 @@
 package dev.subtitles.downloader.service;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.DownloadStarted;
@@ -25,6 +23,8 @@ import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.worker.Backoff;
+import dev.subtitles.common.worker.ConfirmedPublisher;
+import dev.subtitles.common.worker.EventIds;
 import dev.subtitles.common.worker.EventPublisher;
 import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.common.worker.RetryScheduler;
@@ -187,8 +187,14 @@ public class DownloadJobProcessor {
                 .recoverWithUni(failure -> defer(request, attempt, deferrals, failure.getCause()));
     }
 
+    /**
+     * A failure that makes the attempt count as failed. Not a publish the broker did not confirm: the delivery then
+     * goes back to the queue and the same attempt runs again with the same event ids, where a new attempt would put
+     * a second line of events with other ids into the history.
+     */
     private static boolean isInfrastructure(Throwable failure) {
-        return !(failure instanceof AttemptClaims.ClaimLostException) && !(failure instanceof DecisionUnavailable);
+        return !(failure instanceof AttemptClaims.ClaimLostException) && !(failure instanceof DecisionUnavailable)
+                && !(failure instanceof ConfirmedPublisher.PublishException);
     }
 
     /** A claimed attempt that failed on infrastructure (or unexpectedly) counts as an attempt, like an outage. */
@@ -316,16 +322,13 @@ public class DownloadJobProcessor {
         int next = job.attempt() + 1;
         return fence(job, held)
                 .chain(() -> events.publish(event(request, job.attempt(),
-                        new RetryScheduled(Stage.DOWNLOAD, next, now.plus(delay), error))))
+                        new RetryScheduled(Stage.DOWNLOAD, job.attempt(), now.plus(delay), error))))
                 .chain(() -> retries.schedule(request, next, delay))
                 .replaceWith("retry");
     }
 
     private <P extends EventPayload> JobEvent<P> event(JobEvent<DownloadRequested> request, int attempt, P payload) {
-        EventType type = EventType.forPayload(payload.getClass());
-        String seed = request.id() + "/" + attempt + "/" + type.routingKey();
-        UUID id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
-        return new JobEvent<>(id, type, source, request.jobId(), clock.instant(), request.traceparent(), payload);
+        return EventIds.eventOf(request, attempt, source, clock.instant(), payload);
     }
 
     /** Redis could not be asked for something the attempt cannot go on without (outcome, claim). */

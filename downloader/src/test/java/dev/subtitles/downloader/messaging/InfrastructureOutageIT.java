@@ -124,7 +124,7 @@ class InfrastructureOutageIT {
                 .endsWith(DOWNLOAD_STARTED, SUBTITLE_READY).containsOnlyOnce(SUBTITLE_READY).doesNotContain(JOB_FAILED);
         RetryScheduled retry = payloads(jobId, RetryScheduled.class).get(0);
         assertThat(retry.stage()).isEqualTo(Stage.DOWNLOAD);
-        assertThat(retry.attempt()).isEqualTo(2);
+        assertThat(retry.attempt()).isEqualTo(1);
         assertThat(retry.error()).startsWith("internal error: ");
         SubtitleReady ready = payloads(jobId, SubtitleReady.class).get(0);
         assertThat(store.findById(ready.fileId()).await().atMost(Duration.ofSeconds(5)).content())

@@ -140,7 +140,7 @@ class OpenSubtitlesFlowTest {
         List<Integer> attempts = probe.eventsOf(request.jobId()).stream()
                 .filter(e -> e.type() == EventType.RETRY_SCHEDULED)
                 .map(e -> ((RetryScheduled) e.payload()).attempt()).toList();
-        assertThat(attempts).containsExactly(2, 3);
+        assertThat(attempts).containsExactly(1, 2);
     }
 
     @Test

@@ -32,6 +32,9 @@ public interface EventConsumerConfig {
     /** The longest wait on each server. */
     Timeout timeout();
 
+    /** The broker connection the event-consumer publishes on (dead-letter copies, a {@code job.failed}). */
+    Publisher publisher();
+
     /** The rebuild of the Redis view from the event log. */
     Rebuild rebuild();
 
@@ -84,6 +87,17 @@ public interface EventConsumerConfig {
          */
         @WithDefault("10")
         int attempts();
+    }
+
+    interface Publisher {
+
+        /** Host of the broker the publishing connection goes to; the consumer's broker unless set. */
+        @WithDefault("${rabbitmq-host}")
+        String host();
+
+        /** Port of that broker. */
+        @WithDefault("${rabbitmq-port}")
+        int port();
     }
 
     interface Timeout {

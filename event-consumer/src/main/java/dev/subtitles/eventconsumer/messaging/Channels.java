@@ -5,10 +5,8 @@ public final class Channels {
 
     /** Incoming: every event, from the projection queue. */
     public static final String PROJECTION = "projection";
-    /** Outgoing: copies of messages given up on (undecodable, or unstorable) to the dead-letter exchange. */
-    public static final String DEAD_LETTERS = "dead-letters";
-    /** Outgoing: the events the event-consumer publishes itself (a {@code job.failed}) to the topic exchange. */
-    public static final String EVENTS = "events";
+    /** The client-provided name of the connection the event-consumer publishes on (ConfirmedPublisher). */
+    public static final String PUBLISHER_CONNECTION = "event-consumer-publisher";
 
     private Channels() {
     }

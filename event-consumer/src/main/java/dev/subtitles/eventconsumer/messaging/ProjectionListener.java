@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventDecodingException;
+import dev.subtitles.common.worker.DeadLetterPublisher;
 import dev.subtitles.eventconsumer.config.EventConsumerConfig;
 import dev.subtitles.eventconsumer.projection.ProjectionMetrics;
 import dev.subtitles.eventconsumer.projection.ProjectionService;
@@ -203,7 +204,7 @@ public class ProjectionListener {
     private Uni<Void> deadLetter(Message<byte[]> message, String reason) {
         metrics.decodeFailure();
         LOG.warnf("Dead-lettering a message that is not an event: %s", reason);
-        return deadLetters.publish(message, reason)
+        return deadLetters.copy(message, reason)
                 .chain(() -> ack(message))
                 .onFailure().recoverWithUni(failure -> requeueLater(message, failure));
     }

@@ -2,30 +2,26 @@ package dev.subtitles.eventconsumer.messaging;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.Stage;
+import dev.subtitles.common.worker.DeadLetterPublisher;
 import dev.subtitles.common.worker.EventPublisher;
 import dev.subtitles.eventconsumer.config.EventConsumerConfig;
 import dev.subtitles.eventconsumer.projection.ProjectionMetrics;
 import dev.subtitles.eventconsumer.projection.ReceivedEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.pgclient.PgException;
 
 /**
@@ -66,15 +62,13 @@ public class UnstorableEvents {
     private final DeadLetterPublisher deadLetters;
     private final ProjectionMetrics metrics;
     private final URI source;
-    private final Duration confirmTimeout;
 
-    public UnstorableEvents(@Channel(Channels.EVENTS) MutinyEmitter<byte[]> events, EventCodec codec,
-            DeadLetterPublisher deadLetters, ProjectionMetrics metrics, EventConsumerConfig config) {
-        this.publisher = new EventPublisher(events, codec);
+    public UnstorableEvents(EventPublisher publisher, DeadLetterPublisher deadLetters, ProjectionMetrics metrics,
+            EventConsumerConfig config) {
+        this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.source = JobEvent.source("event-consumer", config.instance());
-        this.confirmTimeout = config.timeout().broker();
     }
 
     /**
@@ -87,10 +81,8 @@ public class UnstorableEvents {
         LOG.errorf("Event %s (%s) of job %s cannot be stored; failing the job and dead-lettering the event: %s",
                 event.id(), event.type().routingKey(), event.jobId(), reason);
         Uni<Void> failJob = isOwnFailure(event) ? Uni.createFrom().voidItem()
-                : publisher.publish(jobFailed(event, reason))
-                        .ifNoItem().after(confirmTimeout).failWith(() -> new TimeoutException(
-                                "the broker did not confirm the job.failed within " + confirmTimeout));
-        return failJob.chain(() -> deadLetters.publish(message, reason)).invoke(metrics::unstorable);
+                : publisher.publish(jobFailed(event, reason));
+        return failJob.chain(() -> deadLetters.copy(message, reason)).invoke(metrics::unstorable);
     }
 
     /** The id of the {@code job.failed} this class publishes for {@code jobId}: always the same for one job. */

@@ -9,12 +9,11 @@ import java.lang.annotation.Target;
 import java.util.Map;
 
 import dev.subtitles.common.testing.TcpProxy;
-import dev.subtitles.eventconsumer.messaging.Channels;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Puts a {@link TcpProxy} between RabbitMQ and the application's outgoing channels (dead-letter copies and the events
- * it publishes), each of which has its own connection; the projection queue's consumer stays connected directly.
+ * Puts a {@link TcpProxy} between RabbitMQ and the application's publishing connection (dead-letter copies and the
+ * events it publishes); the projection queue's consumer stays connected directly.
  * Inject it with {@link InjectOutgoingBrokerProxy}. Publisher confirms are awaited for 2 s, so a test sees an
  * unconfirmed publish given up quickly.
  */
@@ -33,10 +32,8 @@ public class OutgoingBrokerProxyResource implements QuarkusTestResourceLifecycle
         }
         String proxyPort = Integer.toString(proxy.port());
         return Map.of(
-                "mp.messaging.outgoing." + Channels.DEAD_LETTERS + ".host", "localhost",
-                "mp.messaging.outgoing." + Channels.DEAD_LETTERS + ".port", proxyPort,
-                "mp.messaging.outgoing." + Channels.EVENTS + ".host", "localhost",
-                "mp.messaging.outgoing." + Channels.EVENTS + ".port", proxyPort,
+                "event-consumer.publisher.host", "localhost",
+                "event-consumer.publisher.port", proxyPort,
                 "event-consumer.timeout.broker", "2s");
     }
 

@@ -36,6 +36,12 @@ public interface TranslatorConfig {
     /** Where the job phases written by the event-consumer are read, for cancellation. */
     Phases phases();
 
+    /** Where the one decision of how each job ends is recorded ({@code JobOutcomes}). */
+    Outcomes outcomes();
+
+    /** Bounds on every wait on the broker, and the watchdog of the consumer's progress. */
+    Delivery delivery();
+
     Apertium apertium();
 
     LibreTranslate libretranslate();
@@ -83,6 +89,39 @@ public interface TranslatorConfig {
         /** Prefix of the Redis hash of a job ({@code <prefix><job id>}, field {@code phase}). */
         @WithDefault("job:")
         String keyPrefix();
+    }
+
+    interface Outcomes {
+
+        /** Prefix of the Redis key holding a job's outcome ({@code <prefix><job id>}), shared by every service. */
+        @WithDefault("outcome:")
+        String keyPrefix();
+
+        /** How long a job's outcome is kept: longer than any job runs, so a late worker still finds it. */
+        @WithDefault("7D")
+        Duration retention();
+    }
+
+    interface Delivery {
+
+        /** The longest a publish waits for the broker's confirm, and an ack or nack for its channel. */
+        @WithDefault("10S")
+        Duration confirmTimeout();
+
+        /**
+         * The longest one delivery may be handled; a longer one is failed and goes back to the queue. Longer than
+         * the slowest translation (a film on a slow engine, retries of its batches included).
+         */
+        @WithDefault("15M")
+        Duration maxDeliveryTime();
+
+        /** How long messages may wait on the queue while this consumer receives nothing before it is restarted. */
+        @WithDefault("60S")
+        Duration stallAfter();
+
+        /** How often the watchdog counts the messages waiting on the queue. */
+        @WithDefault("10S")
+        Duration checkInterval();
     }
 
     interface Apertium {

@@ -61,7 +61,7 @@ public class SubtitleTranslationService {
 
     /**
      * @param beforeStoring run after translating and before storing; fails (e.g. with
-     *        {@link JobCancelledException}) to stop the job there
+     *        {@link JobEndedElsewhereException}) to stop the job there
      */
     @WithSpan("SubtitleTranslationService.translate")
     public Uni<TranslatedFile> translate(UUID jobId, TranslateRequested request, Supplier<Uni<Void>> beforeStoring) {

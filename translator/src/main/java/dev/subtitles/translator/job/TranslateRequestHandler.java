@@ -1,8 +1,9 @@
 package dev.subtitles.translator.job;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,15 +12,18 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
-import dev.subtitles.common.event.payload.JobCancelled;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.event.payload.Translated;
+import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.common.worker.Backoff;
+import dev.subtitles.common.worker.ConfirmedPublisher.PublishException;
+import dev.subtitles.common.worker.EventIds;
 import dev.subtitles.common.worker.EventPublisher;
 import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.common.worker.RetryScheduler;
@@ -31,64 +35,99 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Runs one attempt of a translation job and publishes what became of it: {@code subtitle.translate.started}, then
- * {@code subtitle.translated}, {@code job.failed}, {@code job.cancelled}, or a retry ({@code job.retry.scheduled}
- * and the request back on a delay queue).
+ * {@code subtitle.translated} or {@code job.failed}, or a retry ({@code job.retry.scheduled} and the request back on a
+ * delay queue).
+ * <p>
+ * <b>One outcome per job</b> ({@link JobOutcomes}). Before starting, a job whose outcome is already cancelled or
+ * timed out, or whose projected phase is terminal, is dropped silently. Before a terminal event the translator records
+ * {@link Outcome#FINISHED} and publishes only if that is the outcome that stands; otherwise it drops its result
+ * silently (the manager published {@code job.cancelled} or the timeout). When Redis cannot be reached for that
+ * decision, the attempt is deferred: the same attempt comes back from a delay queue after a backoff, its count in
+ * {@link #DEFERRALS_HEADER}, and no terminal event is published without a decision.
+ * <p>
+ * <b>Redelivery is invisible.</b> Event ids derive from the request, the attempt and the type ({@link EventIds}), so
+ * running an attempt again publishes duplicates that every consumer ignores. {@code job.retry.scheduled} carries the
+ * attempt that failed (its id derives from that attempt too).
  * <p>
  * The item arrives once every resulting event (and the retry copy) is confirmed by the broker, so the request may be
- * acked then; a failure means the outcome could not be published, and the request must not be acked.
- * <p>
- * Safe to run twice for the same request: a job whose projected phase is already terminal is left alone, and the
- * store returns the same file for the same translation.
+ * acked then; a failure means an output is not confirmed (refused, or no confirm in time), and the delivery goes back
+ * to the queue to run the same attempt again: never a new attempt for a publish in doubt, which would put a second
+ * terminal event with other ids in the history.
  */
 @ApplicationScoped
 public class TranslateRequestHandler {
 
     public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
+    /** Header counting how often a request copy was put back because its outcome could not be decided. */
+    public static final String DEFERRALS_HEADER = "x-deferrals";
 
     private static final Logger LOG = Logger.getLogger(TranslateRequestHandler.class);
 
     private final SubtitleTranslationService translations;
     private final JobPhases phases;
+    private final JobOutcomes outcomes;
     private final EventPublisher events;
     private final RetryScheduler retries;
     private final Backoff backoff;
     private final int maxAttempts;
     private final URI source;
     private final MeterRegistry metrics;
+    private final Clock clock;
 
-    public TranslateRequestHandler(SubtitleTranslationService translations, JobPhases phases, EventPublisher events,
-            RetryScheduler retries, Backoff backoff, TranslatorConfig config, MeterRegistry metrics) {
+    public TranslateRequestHandler(SubtitleTranslationService translations, JobPhases phases, JobOutcomes outcomes,
+            EventPublisher events, RetryScheduler retries, Backoff backoff, TranslatorConfig config,
+            MeterRegistry metrics) {
         this.metrics = metrics;
         this.translations = translations;
         this.phases = phases;
+        this.outcomes = outcomes;
         this.events = events;
         this.retries = retries;
         this.backoff = backoff;
         this.maxAttempts = config.retry().maxAttempts();
         this.source = JobEvent.source("translator", config.instance());
+        this.clock = Clock.systemUTC();
     }
 
     /**
      * @param attempt 1 for a new request, one more for each retry
+     * @param headers the delivery's headers ({@link #DEFERRALS_HEADER})
      */
-    public Uni<Void> handle(JobEvent<TranslateRequested> request, int attempt) {
-        return phases.phaseOf(request.jobId()).flatMap(phase -> {
-            if (phase.filter(JobPhase.CANCELLED::equals).isPresent()) {
-                return cancelled(request, "cancelled before translation");
-            }
-            if (phase.filter(JobPhase::isTerminal).isPresent()) {
-                LOG.infof("job %s is already %s; request %s ignored", request.jobId(), phase.get(), request.id());
-                return Uni.createFrom().voidItem();
-            }
-            return attempt(request, attempt);
-        });
+    public Uni<Void> handle(JobEvent<TranslateRequested> request, int attempt, Map<String, Object> headers) {
+        int deferrals = headers.get(DEFERRALS_HEADER) instanceof Number number ? number.intValue() : 0;
+        return outcomes.decided(request.jobId())
+                .onFailure().transform(failure -> new OutcomeUndecidedException(failure))
+                .flatMap(decided -> {
+                    if (decided.isPresent() && decided.get() != Outcome.FINISHED) {
+                        LOG.infof("job %s ended as %s; request %s dropped", request.jobId(), decided.get(),
+                                request.id());
+                        count("dropped");
+                        return Uni.createFrom().voidItem();
+                    }
+                    return phases.phaseOf(request.jobId()).flatMap(phase -> {
+                        if (phase.filter(JobPhase::isTerminal).isPresent()) {
+                            LOG.infof("job %s is already %s; request %s dropped", request.jobId(), phase.get(),
+                                    request.id());
+                            count("dropped");
+                            return Uni.createFrom().voidItem();
+                        }
+                        return attempt(request, attempt);
+                    });
+                })
+                .onFailure(JobEndedElsewhereException.class).recoverWithUni(ended -> {
+                    LOG.infof("%s; its translation is dropped", ended.getMessage());
+                    count("dropped");
+                    return Uni.createFrom().voidItem();
+                })
+                .onFailure(OutcomeUndecidedException.class)
+                .recoverWithUni(undecided -> defer(request, attempt, deferrals, undecided));
     }
 
     private Uni<Void> attempt(JobEvent<TranslateRequested> request, int attempt) {
-        return publish(request, new TranslateStarted(attempt, translations.engine().name()))
+        return publish(request, attempt, new TranslateStarted(attempt, translations.engine().name()))
                 .flatMap(started -> translations.translate(request.jobId(), request.payload(),
-                        () -> stopIfCancelled(request)))
-                .flatMap(result -> publish(request, new Translated(result.file().id(), result.file().engine(),
+                        () -> stopIfEnded(request)))
+                .flatMap(result -> finish(request, attempt, new Translated(result.file().id(), result.file().engine(),
                         result.file().model(), result.cueCount(), request.payload().sourceLanguage(),
                         request.payload().targetLanguage(), result.file().format()))
                         .invoke(() -> {
@@ -96,18 +135,17 @@ public class TranslateRequestHandler {
                             metrics.counter("translator.cues.translated", "engine", result.file().engine())
                                     .increment(result.cueCount());
                         }))
-                .onFailure().recoverWithUni(failure -> outcomeOf(request, attempt, failure));
+                .onFailure(failure -> !(failure instanceof JobEndedElsewhereException
+                        || failure instanceof OutcomeUndecidedException || failure instanceof PublishException))
+                .recoverWithUni(failure -> outcomeOf(request, attempt, failure));
     }
 
     private Uni<Void> outcomeOf(JobEvent<TranslateRequested> request, int attempt, Throwable failure) {
-        if (failure instanceof JobCancelledException) {
-            return cancelled(request, "cancelled during translation");
-        }
         if (failure instanceof PermanentEngineException permanent) {
-            return failed(request, permanent.errorCode(), permanent.getMessage());
+            return failed(request, attempt, permanent.errorCode(), permanent.getMessage());
         }
         if (failure instanceof UntranslatableSubtitleException untranslatable) {
-            return failed(request, untranslatable.errorCode(), untranslatable.getMessage());
+            return failed(request, attempt, untranslatable.errorCode(), untranslatable.getMessage());
         }
         if (failure instanceof TransientEngineException) {
             LOG.infof("job %s attempt %d failed: %s", request.jobId(), attempt, failure.getMessage());
@@ -115,45 +153,73 @@ public class TranslateRequestHandler {
             LOG.warnf(failure, "job %s attempt %d failed unexpectedly; retrying", request.jobId(), attempt);
         }
         if (attempt >= maxAttempts) {
-            return failed(request, RETRIES_EXHAUSTED,
+            return failed(request, attempt, RETRIES_EXHAUSTED,
                     "translation failed " + attempt + " times, last: " + failure.getMessage());
         }
         Duration atLeast = failure instanceof TransientEngineException transientFailure
                 ? transientFailure.retryAfter().orElse(Duration.ZERO)
                 : Duration.ZERO;
         Duration delay = backoff.after(attempt, atLeast);
-        return retries.schedule(request, attempt + 1, delay)
-                .flatMap(scheduled -> publish(request, new RetryScheduled(Stage.TRANSLATE, attempt,
-                        Instant.now().plus(delay), Optional.ofNullable(failure.getMessage())
-                                .orElse(failure.getClass().getSimpleName()))))
+        return publish(request, attempt, new RetryScheduled(Stage.TRANSLATE, attempt, clock.instant().plus(delay),
+                Optional.ofNullable(failure.getMessage()).orElse(failure.getClass().getSimpleName())))
+                .chain(() -> retries.schedule(request, attempt + 1, delay))
                 .invoke(() -> count("retried"));
     }
 
-    private Uni<Void> stopIfCancelled(JobEvent<TranslateRequested> request) {
-        return phases.phaseOf(request.jobId()).invoke(phase -> {
-            if (phase.filter(JobPhase.CANCELLED::equals).isPresent()) {
-                throw new JobCancelledException(request.jobId());
-            }
-        }).replaceWithVoid();
+    /** Redis could not say how the job ends: the same attempt again later, with a growing delay. */
+    private Uni<Void> defer(JobEvent<TranslateRequested> request, int attempt, int deferrals, Throwable failure) {
+        Duration delay = backoff.after(deferrals + 1, Duration.ZERO);
+        LOG.warnf("job %s attempt %d: %s; trying again in %s", request.jobId(), attempt, failure.getMessage(), delay);
+        count("deferred");
+        return retries.schedule(request, attempt, delay, Map.of(DEFERRALS_HEADER, deferrals + 1));
     }
 
-    private Uni<Void> cancelled(JobEvent<TranslateRequested> request, String reason) {
-        LOG.infof("job %s %s", request.jobId(), reason);
-        return publish(request, new JobCancelled(reason)).invoke(() -> count("cancelled"));
+    private Uni<Void> stopIfEnded(JobEvent<TranslateRequested> request) {
+        return outcomes.decided(request.jobId())
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("job %s: cannot read its outcome before storing (%s); the final decision will tell",
+                            request.jobId(), failure.getMessage());
+                    return Optional.empty();
+                })
+                .invoke(decided -> decided.filter(outcome -> outcome != Outcome.FINISHED).ifPresent(outcome -> {
+                    throw new JobEndedElsewhereException(request.jobId(), outcome);
+                })).replaceWithVoid();
     }
 
-    private Uni<Void> failed(JobEvent<TranslateRequested> request, String code, String message) {
+    private Uni<Void> failed(JobEvent<TranslateRequested> request, int attempt, String code, String message) {
         LOG.infof("job %s failed (%s): %s", request.jobId(), code, message);
-        return publish(request, new JobFailed(Stage.TRANSLATE, code, message)).invoke(() -> count("failed"));
+        return finish(request, attempt, new JobFailed(Stage.TRANSLATE, code, message)).invoke(() -> count("failed"));
     }
 
-    /** Counts an attempt's outcome: {@code translator.attempts{outcome=translated|failed|cancelled|retried}}. */
+    /** Records that the translator ends the job, and publishes {@code payload} only if that decision stands. */
+    private Uni<Void> finish(JobEvent<TranslateRequested> request, int attempt, EventPayload payload) {
+        return outcomes.decide(request.jobId(), Outcome.FINISHED)
+                .onFailure().transform(failure -> new OutcomeUndecidedException(failure))
+                .flatMap(standing -> {
+                    if (standing != Outcome.FINISHED) {
+                        return Uni.createFrom().failure(new JobEndedElsewhereException(request.jobId(), standing));
+                    }
+                    return publish(request, attempt, payload);
+                });
+    }
+
+    /** Counts an attempt's outcome: {@code translator.attempts{outcome=translated|failed|retried|dropped|deferred}}. */
     private void count(String outcome) {
         metrics.counter("translator.attempts", "outcome", outcome).increment();
     }
 
-    /** A new event about the request's job, in the request's trace. */
-    private Uni<Void> publish(JobEvent<TranslateRequested> request, EventPayload payload) {
-        return events.publish(JobEvent.create(request.jobId(), source, payload).withTraceparent(request.traceparent()));
+    /** The event of this attempt with {@code payload}, with its derived id, in the request's trace. */
+    private Uni<Void> publish(JobEvent<TranslateRequested> request, int attempt, EventPayload payload) {
+        return events.publish(EventIds.eventOf(request, attempt, source, clock.instant(), payload));
+    }
+
+    /** Redis could not be asked how the job ends. */
+    static final class OutcomeUndecidedException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        OutcomeUndecidedException(Throwable cause) {
+            super("cannot decide how the job ends (Redis: " + cause.getMessage() + ")", cause);
+        }
     }
 }

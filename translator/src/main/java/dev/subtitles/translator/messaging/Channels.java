@@ -1,16 +1,15 @@
 package dev.subtitles.translator.messaging;
 
-/** Names of the translator's messaging channels, as configured in {@code application.properties}. */
+/**
+ * Names of the translator's messaging channels, as configured in {@code application.properties}. Outputs (events,
+ * retries, dead letters) do not go through a connector channel but through {@code ConfirmedPublisher}.
+ */
 public final class Channels {
 
     /** Incoming: {@code subtitle.translate.requested} from the work queue. */
     public static final String REQUESTS = "translate-requests";
-    /** Outgoing: events to the topic exchange, routing key = event type. */
-    public static final String EVENTS = "translator-events";
-    /** Outgoing: delayed retries, through the default exchange straight into a delay queue. */
-    public static final String RETRIES = "translate-retries";
-    /** Outgoing: undecodable messages, through the default exchange straight into the DLQ. */
-    public static final String DEAD_LETTERS = "translate-dead-letters";
+    /** The name of the translator's publishing connection, as the broker shows it. */
+    public static final String PUBLISHER_CONNECTION = "translator-publisher";
 
     private Channels() {
     }

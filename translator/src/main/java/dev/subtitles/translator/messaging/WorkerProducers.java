@@ -1,32 +1,42 @@
 package dev.subtitles.translator.messaging;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import com.rabbitmq.client.ConnectionFactory;
 
 import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.worker.Backoff;
+import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.DeadLetterPublisher;
 import dev.subtitles.common.worker.DelayQueueDeclarer;
 import dev.subtitles.common.worker.DelayQueues;
+import dev.subtitles.common.worker.DeliverySettlement;
 import dev.subtitles.common.worker.EventPublisher;
 import dev.subtitles.common.worker.JobPhases;
+import dev.subtitles.common.worker.ProgressWatchdog;
 import dev.subtitles.common.worker.RetryScheduler;
+import dev.subtitles.common.worker.WorkerDeliveries;
 import dev.subtitles.translator.config.TranslatorConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ClientCustomizer;
+import io.vertx.rabbitmq.RabbitMQOptions;
 
 /**
  * Beans of the worker helpers shared with the other worker ({@code dev.subtitles.common.worker}, plain classes),
- * wired to this service's channels and settings; declares the delay queues at start.
+ * wired to this service's settings; declares the delay queues and starts the watchdog at start.
  */
 public class WorkerProducers {
 
@@ -51,22 +61,78 @@ public class WorkerProducers {
 
     @Produces
     @Singleton
-    EventPublisher eventPublisher(@Channel(Channels.EVENTS) MutinyEmitter<byte[]> emitter, EventCodec codec) {
-        return new EventPublisher(emitter, codec);
+    ConfirmedPublisher confirmedPublisher(TranslatorConfig config,
+            @ConfigProperty(name = "rabbitmq-host") String host,
+            @ConfigProperty(name = "rabbitmq-port") int port,
+            @ConfigProperty(name = "rabbitmq-username") String username,
+            @ConfigProperty(name = "rabbitmq-password") String password) {
+        Duration timeout = config.delivery().confirmTimeout();
+        ConnectionFactory factory = ConfirmedPublisher.factory(host, port, username, password, timeout);
+        return new ConfirmedPublisher(factory, Channels.PUBLISHER_CONNECTION, timeout);
+    }
+
+    void closePublisher(@Disposes ConfirmedPublisher publisher) {
+        publisher.close();
     }
 
     @Produces
     @Singleton
-    RetryScheduler retryScheduler(@Channel(Channels.RETRIES) MutinyEmitter<byte[]> emitter, EventCodec codec,
-            DelayQueues delayQueues) {
-        return new RetryScheduler(emitter, codec, delayQueues);
+    EventPublisher eventPublisher(ConfirmedPublisher publisher, EventCodec codec, TranslatorConfig config) {
+        return new EventPublisher(publisher, codec, config.messaging().exchange());
     }
 
     @Produces
     @Singleton
-    DeadLetterPublisher deadLetterPublisher(@Channel(Channels.DEAD_LETTERS) MutinyEmitter<byte[]> emitter,
-            TranslatorConfig config) {
-        return new DeadLetterPublisher(emitter, config.messaging().queue(), config.retry().initialDelay());
+    RetryScheduler retryScheduler(ConfirmedPublisher publisher, EventCodec codec, DelayQueues delayQueues) {
+        return new RetryScheduler(publisher, codec, delayQueues);
+    }
+
+    @Produces
+    @Singleton
+    DeadLetterPublisher deadLetterPublisher(ConfirmedPublisher publisher, TranslatorConfig config) {
+        return new DeadLetterPublisher(publisher, config.messaging().queue());
+    }
+
+    @Produces
+    @Singleton
+    DeliverySettlement deliverySettlement(TranslatorConfig config) {
+        return new DeliverySettlement(config.delivery().confirmTimeout());
+    }
+
+    /**
+     * Makes {@link DeliverySettlement} the AMQP metrics collector of the request consumer's connections (every copy of
+     * the channel under {@code concurrency}), so that it knows the channel of each delivery.
+     */
+    @Produces
+    @Singleton
+    ClientCustomizer<RabbitMQOptions> deliveryChannels(DeliverySettlement settlement) {
+        return (channel, channelConfig, options) -> channel.startsWith(Channels.REQUESTS)
+                ? options.setMetricsCollector(settlement)
+                : options;
+    }
+
+    @Produces
+    @Singleton
+    ProgressWatchdog progressWatchdog(TranslatorConfig config, ConfirmedPublisher publisher,
+            DeliverySettlement settlement) {
+        TranslatorConfig.Delivery delivery = config.delivery();
+        String queue = config.messaging().queue();
+        return new ProgressWatchdog(Channels.REQUESTS, delivery.maxDeliveryTime(), delivery.stallAfter(),
+                delivery.checkInterval(), () -> publisher.withChannel(channel -> channel.messageCount(queue)),
+                settlement::abortConsumerConnections);
+    }
+
+    void closeWatchdog(@Disposes ProgressWatchdog watchdog) {
+        watchdog.close();
+    }
+
+    @Produces
+    @Singleton
+    WorkerDeliveries workerDeliveries(EventCodec codec, DeliverySettlement settlement,
+            DeadLetterPublisher deadLetters, ProgressWatchdog watchdog, TranslatorConfig config,
+            MeterRegistry metrics) {
+        return new WorkerDeliveries(codec, settlement, deadLetters, watchdog, config.retry().initialDelay(),
+                () -> metrics.counter("translator.dead.letters").increment());
     }
 
     @Produces
@@ -75,11 +141,18 @@ public class WorkerProducers {
         return new JobPhases(redis, config.phases().keyPrefix());
     }
 
-    void declareDelayQueues(@Observes StartupEvent start, DelayQueues delayQueues,
+    @Produces
+    @Singleton
+    JobOutcomes jobOutcomes(ReactiveRedisDataSource redis, TranslatorConfig config) {
+        return new JobOutcomes(redis, config.outcomes().keyPrefix(), config.outcomes().retention());
+    }
+
+    void start(@Observes StartupEvent start, DelayQueues delayQueues, ProgressWatchdog watchdog,
             @ConfigProperty(name = "rabbitmq-host") String host,
             @ConfigProperty(name = "rabbitmq-port") int port,
             @ConfigProperty(name = "rabbitmq-username") String username,
             @ConfigProperty(name = "rabbitmq-password") String password) throws IOException, TimeoutException {
         new DelayQueueDeclarer(host, port, username, password).declare(delayQueues, "translator-topology");
+        watchdog.start();
     }
 }

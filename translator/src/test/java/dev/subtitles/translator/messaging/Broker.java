@@ -1,6 +1,10 @@
 package dev.subtitles.translator.messaging;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,10 +62,38 @@ public class Broker implements AutoCloseable {
 
     /** Publishes any bytes, as a broken producer might. */
     public void publish(String routingKey, byte[] body) throws IOException, InterruptedException, TimeoutException {
-        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType(codec.contentType())
-                .deliveryMode(2).build();
+        publish(routingKey, new AMQP.BasicProperties.Builder().contentType(codec.contentType()).deliveryMode(2)
+                .build(), body);
+    }
+
+    /** Publishes any bytes with the given properties. */
+    public void publish(String routingKey, AMQP.BasicProperties properties, byte[] body)
+            throws IOException, InterruptedException, TimeoutException {
         channel.basicPublish(exchange, routingKey, properties, body);
         channel.waitForConfirmsOrDie(5_000);
+    }
+
+    /** The events of a job by id: a redelivered attempt's duplicates share their ids. */
+    public Map<UUID, JobEvent<?>> distinctEventsOf(UUID jobId) {
+        Map<UUID, JobEvent<?>> distinct = new LinkedHashMap<>();
+        eventsOf(jobId).forEach(event -> distinct.putIfAbsent(event.id(), event));
+        return distinct;
+    }
+
+    /** How many messages (ready or unacknowledged) a queue holds, as the broker counts them. */
+    public long messagesIn(String queue) throws IOException {
+        return channel.messageCount(queue) + unacknowledged(queue);
+    }
+
+    /** Unacknowledged messages of a queue, from {@code rabbitmqctl} (AMQP does not tell). */
+    private static long unacknowledged(String queue) throws IOException {
+        Process process = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "name", "messages_unacknowledged")
+                .redirectErrorStream(true).start();
+        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            return reader.lines().map(line -> line.split("\\s+")).filter(fields -> fields.length == 2)
+                    .filter(fields -> fields[0].equals(queue)).mapToLong(fields -> Long.parseLong(fields[1]))
+                    .findFirst().orElse(0);
+        }
     }
 
     /** The events about a job seen so far, in the order they arrived, requests left out. */

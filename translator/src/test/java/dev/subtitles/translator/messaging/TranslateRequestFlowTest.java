@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -18,11 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
-import dev.subtitles.common.event.payload.JobCancelled;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
@@ -35,6 +38,7 @@ import dev.subtitles.common.messaging.Topology;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
+import dev.subtitles.common.worker.DeadLetterPublisher;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,6 +65,9 @@ class TranslateRequestFlowTest {
     @ConfigProperty(name = "translator.phases.key-prefix")
     String phaseKeyPrefix;
 
+    @ConfigProperty(name = "translator.outcomes.key-prefix")
+    String outcomeKeyPrefix;
+
     private final SubtitleParser parser = new SubtitleParser();
     private final UUID jobId = UUID.randomUUID();
     private Broker broker;
@@ -73,7 +80,7 @@ class TranslateRequestFlowTest {
     @AfterEach
     void disconnect() throws IOException, TimeoutException {
         broker.close();
-        redis.key().del(phaseKeyPrefix + jobId);
+        redis.key().del(phaseKeyPrefix + jobId, outcomeKeyPrefix + jobId);
     }
 
     @Test
@@ -146,16 +153,39 @@ class TranslateRequestFlowTest {
     }
 
     @Test
-    void cancelledJobIsNotTranslated() throws Exception {
+    void cancelledJobIsDroppedSilentlyAndItsRequestAcked() throws Exception {
         StoredSubtitleFile source = storeEnglishFixture();
-        redis.hash(String.class).hset(phaseKeyPrefix + jobId, "phase", "CANCELLED");
+        redis.value(String.class).set(outcomeKeyPrefix + jobId, "cancelled");
 
         broker.publish(request(source.id(), "en", "es", SubtitleFormat.SRT));
 
-        await().atMost(PATIENCE).until(() -> broker.typesOf(jobId).contains(EventType.JOB_CANCELLED));
-        assertThat(broker.typesOf(jobId)).containsExactly(EventType.JOB_CANCELLED);
-        assertThat(((JobCancelled) broker.eventsOf(jobId).get(0).payload()).reason())
-                .isEqualTo("cancelled before translation");
+        await().atMost(PATIENCE).until(() -> broker.messagesIn(queue) == 0);
+        assertThat(broker.typesOf(jobId)).isEmpty();
+        assertThat(redis.value(String.class).get(outcomeKeyPrefix + jobId)).isEqualTo("cancelled");
+    }
+
+    @Test
+    void translatedJobRecordsThatTheTranslatorFinishedIt() throws Exception {
+        StoredSubtitleFile source = storeEnglishFixture();
+
+        broker.publish(request(source.id(), "en", "es", SubtitleFormat.SRT));
+
+        await().atMost(PATIENCE).until(() -> broker.typesOf(jobId).contains(EventType.TRANSLATED));
+        assertThat(redis.value(String.class).get(outcomeKeyPrefix + jobId)).isEqualTo("finished");
+    }
+
+    @Test
+    void redeliveredRequestLeavesOneStartedAndOneTranslatedWithTheSameIds() throws Exception {
+        StoredSubtitleFile source = storeEnglishFixture();
+        JobEvent<TranslateRequested> request = request(source.id(), "en", "es", SubtitleFormat.SRT);
+
+        broker.publish(request);
+        broker.publish(request);
+
+        await().atMost(PATIENCE).until(() -> broker.typesOf(jobId).stream()
+                .filter(EventType.TRANSLATED::equals).count() == 2);
+        assertThat(broker.distinctEventsOf(jobId).values()).extracting(JobEvent::type)
+                .containsExactly(EventType.TRANSLATE_STARTED, EventType.TRANSLATED);
     }
 
     @Test
@@ -167,6 +197,40 @@ class TranslateRequestFlowTest {
         assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo("not an event");
         assertThat(Broker.headersOf(dead).get(Topology.DEAD_LETTER_REASON_HEADER)).asString()
                 .startsWith("undecodable event");
+    }
+
+    @Test
+    void deadLetterCopyKeepsEveryPropertyAndHeaderOfTheOriginal() throws Exception {
+        Date timestamp = Date.from(Instant.parse("2026-01-02T03:04:05Z"));
+        AMQP.BasicProperties original = new AMQP.BasicProperties.Builder().messageId("message-1")
+                .contentType("application/cloudevents+json").contentEncoding("identity").correlationId("correlation-1")
+                .timestamp(timestamp).type("subtitle.translate.requested").appId("a-producer").priority(3)
+                .deliveryMode(2).headers(Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                        "x-custom", "kept"))
+                .build();
+
+        broker.publish("subtitle.translate.requested", original, "not an event".getBytes(StandardCharsets.UTF_8));
+
+        GetResponse dead = await().atMost(PATIENCE).until(() -> broker.take(queue + Topology.DEAD_LETTER_QUEUE_SUFFIX)
+                .orElse(null), response -> response != null);
+        AMQP.BasicProperties copy = dead.getProps();
+        assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo("not an event");
+        assertThat(copy.getMessageId()).isEqualTo("message-1");
+        assertThat(copy.getContentType()).isEqualTo("application/cloudevents+json");
+        assertThat(copy.getContentEncoding()).isEqualTo("identity");
+        assertThat(copy.getCorrelationId()).isEqualTo("correlation-1");
+        assertThat(copy.getTimestamp()).isEqualTo(timestamp);
+        assertThat(copy.getType()).isEqualTo("subtitle.translate.requested");
+        assertThat(copy.getAppId()).isEqualTo("a-producer");
+        assertThat(copy.getPriority()).isEqualTo(3);
+        assertThat(copy.getDeliveryMode()).isEqualTo(2);
+        assertThat(Broker.headersOf(dead)).extractingByKeys("traceparent", "x-custom").extracting(String::valueOf)
+                .containsExactly("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "kept");
+        assertThat(Broker.headersOf(dead).get(Topology.DEAD_LETTER_REASON_HEADER)).asString()
+                .startsWith("undecodable event");
+        assertThat(Broker.headersOf(dead)).extractingByKeys(DeadLetterPublisher.ORIGINAL_EXCHANGE_HEADER,
+                DeadLetterPublisher.ORIGINAL_ROUTING_KEY_HEADER).extracting(String::valueOf)
+                .containsExactly(exchange, "subtitle.translate.requested");
     }
 
     @Test

@@ -1,0 +1,104 @@
+package dev.subtitles.common.worker;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.event.EventDecodingException;
+import dev.subtitles.common.event.EventType;
+import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.event.payload.EventPayload;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
+
+/**
+ * The one shape of a worker's delivery, shared by the downloader and the translator: decode once; a message that is
+ * not a decodable request of the expected type is copied to the DLQ with the reason and acked; a request runs under
+ * the {@link ProgressWatchdog}; it is acked only once its handler completed, that is once every output it published
+ * was confirmed by the broker. A handler that fails (an output refused or not confirmed in time, a dependency away) or
+ * a delivery the watchdog failed goes back to the queue after {@code requeueDelay}: it runs again, publishing the same
+ * event ids ({@link EventIds}). Never is a delivery rejected without a reason or acked without its outputs.
+ */
+public class WorkerDeliveries {
+
+    private static final Logger LOG = Logger.getLogger(WorkerDeliveries.class);
+
+    private final EventCodec codec;
+    private final DeliverySettlement settlement;
+    private final DeadLetterPublisher deadLetters;
+    private final ProgressWatchdog watchdog;
+    private final Duration requeueDelay;
+    private final Runnable onDeadLettered;
+
+    /** Handles one decoded request. */
+    @FunctionalInterface
+    public interface RequestHandler<P extends EventPayload> {
+
+        /**
+         * @param attempt the attempt number ({@link RetryScheduler#ATTEMPT_HEADER}, 1 when absent)
+         * @param headers the delivery's headers
+         * @return completes once every output is confirmed; fails when the request must run again
+         */
+        Uni<Void> handle(JobEvent<P> request, int attempt, Map<String, Object> headers);
+    }
+
+    /**
+     * @param requeueDelay how long a failed delivery waits before it goes back to its queue (no hot loop)
+     * @param onDeadLettered called for each message copied to the DLQ (a metric)
+     */
+    public WorkerDeliveries(EventCodec codec, DeliverySettlement settlement, DeadLetterPublisher deadLetters,
+            ProgressWatchdog watchdog, Duration requeueDelay, Runnable onDeadLettered) {
+        this.codec = codec;
+        this.settlement = settlement;
+        this.deadLetters = deadLetters;
+        this.watchdog = watchdog;
+        this.requeueDelay = requeueDelay;
+        this.onDeadLettered = onDeadLettered;
+    }
+
+    /** Handles one delivery of a request of {@code expected} type; the item arrives once it is settled. */
+    public <P extends EventPayload> Uni<Void> handle(Message<byte[]> message, EventType expected, Class<P> payloadType,
+            RequestHandler<P> handler) {
+        Map<String, Object> headers = message.getMetadata(IncomingRabbitMQMetadata.class)
+                .map(IncomingRabbitMQMetadata::getHeaders).orElse(Map.of());
+        return watchdog.watch(Uni.createFrom().deferred(() -> run(message, expected, payloadType, handler, headers)))
+                .onItemOrFailure().transformToUni((ignored, failure) -> {
+                    if (failure == null) {
+                        return settlement.ack(message).replaceWithVoid();
+                    }
+                    LOG.warnf("A delivery goes back to the queue in %s: %s", requeueDelay, describe(failure));
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(requeueDelay)
+                            .chain(() -> settlement.requeue(message)).replaceWithVoid();
+                });
+    }
+
+    private <P extends EventPayload> Uni<Void> run(Message<byte[]> message, EventType expected, Class<P> payloadType,
+            RequestHandler<P> handler, Map<String, Object> headers) {
+        JobEvent<?> event;
+        try {
+            event = codec.decode(message.getPayload());
+        } catch (EventDecodingException e) {
+            return deadLetter(message, "undecodable event: " + e.getMessage());
+        }
+        if (event.type() != expected) {
+            return deadLetter(message, "expected " + expected.routingKey() + ", got " + event.type().routingKey());
+        }
+        return handler.handle(event.as(payloadType), attemptOf(headers), headers);
+    }
+
+    private Uni<Void> deadLetter(Message<byte[]> message, String reason) {
+        return deadLetters.copy(message, reason).invoke(onDeadLettered::run);
+    }
+
+    private static int attemptOf(Map<String, Object> headers) {
+        Object value = headers.get(RetryScheduler.ATTEMPT_HEADER);
+        return value instanceof Number number && number.intValue() >= 1 ? number.intValue() : 1;
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+    }
+}
