@@ -61,9 +61,13 @@ public class ProgressWatchdog implements AutoCloseable {
         this.recoverStalled = recoverStalled;
     }
 
-    /** Starts the periodic queue check. */
+    /**
+     * Starts the periodic queue check. A check still waiting for the broker when the next tick comes makes that tick
+     * drop: ticks without demand would otherwise fail the stream (Mutiny's {@code BackPressureFailure}) and end the
+     * checks for good, just when the broker is slow.
+     */
     public void start() {
-        checks = Multi.createFrom().ticks().every(checkInterval)
+        checks = Multi.createFrom().ticks().every(checkInterval).onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> check())
                 .subscribe().with(ignored -> {
                 }, failure -> LOG.errorf(failure, "The watchdog of %s stopped", name));

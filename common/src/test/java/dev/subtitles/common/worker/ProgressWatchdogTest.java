@@ -51,6 +51,20 @@ class ProgressWatchdogTest {
     }
 
     @Test
+    void checkSlowerThanTheIntervalDoesNotEndTheChecks() {
+        ProgressWatchdog slowCounting = new ProgressWatchdog("slow", Duration.ofMillis(300), Duration.ofMillis(300),
+                Duration.ofMillis(20), () -> Uni.createFrom().item(5L).onItem().delayIt().by(Duration.ofMillis(100)),
+                restarts::add);
+        try {
+            slowCounting.start();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> restarts.size() >= 2);
+        } finally {
+            slowCounting.close();
+        }
+    }
+
+    @Test
     void idleConsumerOfAnEmptyQueueIsHealthy() {
         watchdog.start();
 
