@@ -98,22 +98,6 @@ public final class Stack implements AutoCloseable {
         process.awaitReady(http);
     }
 
-    /** Stops every service gracefully and starts them again in {@link #SERVICES} order: a clean slate. */
-    public void restartAll() throws IOException, InterruptedException {
-        for (ServiceProcess process : List.copyOf(processes)) {
-            process.close();
-            processes.remove(process);
-        }
-        List<ServiceProcess> started = new ArrayList<>();
-        for (String service : SERVICES) {
-            started.add(ServiceProcess.start(ROOT, service, environmentOf(service)));
-        }
-        processes.addAll(started);
-        for (ServiceProcess process : started) {
-            process.awaitReady(http);
-        }
-    }
-
     private Map<String, String> environmentOf(String service) {
         Map<String, String> merged = new HashMap<>(environment);
         merged.putAll(serviceEnvironments.getOrDefault(service, Map.of()));

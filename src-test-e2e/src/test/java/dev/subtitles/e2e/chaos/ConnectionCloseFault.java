@@ -12,6 +12,11 @@ import java.util.Set;
 public record ConnectionCloseFault(String service) implements Fault {
 
     @Override
+    public List<String> services() {
+        return List.of(service);
+    }
+
+    @Override
     public String name() {
         return "close AMQP connections of " + service;
     }

@@ -1,5 +1,7 @@
 package dev.subtitles.e2e.chaos;
 
+import java.util.List;
+
 /**
  * One kind of trouble, applied to a running stack while the scenario's jobs are in flight. {@link #apply} returns
  * once the fault is cleared (the process restarted, the link restored); the scenario then waits for the jobs to end
@@ -14,6 +16,14 @@ public interface Fault {
     /** How many jobs of the usual mix to submit before {@link #apply}; a fault that makes its own says 0. */
     default int jobs(int usual) {
         return usual;
+    }
+
+    /**
+     * The services the fault acts on: restarted after a scenario that left jobs stuck, so that a wedged consumer does
+     * not fail the faults after it.
+     */
+    default List<String> services() {
+        return List.of();
     }
 
     /** Applies the fault and clears it; every wait in it is bounded. */

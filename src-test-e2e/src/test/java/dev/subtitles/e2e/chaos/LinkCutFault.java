@@ -2,6 +2,7 @@ package dev.subtitles.e2e.chaos;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import dev.subtitles.common.testing.TcpProxy;
 
@@ -11,6 +12,11 @@ import dev.subtitles.common.testing.TcpProxy;
  * submitted, so that the service is in the middle of them, and as many jobs again are submitted while it lasts.
  */
 public record LinkCutFault(String service, ChaosStack.Server server, Duration cut) implements Fault {
+
+    @Override
+    public List<String> services() {
+        return List.of(service);
+    }
 
     @Override
     public String name() {

@@ -1,6 +1,7 @@
 package dev.subtitles.e2e.chaos;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.subtitles.common.phase.JobPhase;
 
@@ -12,6 +13,11 @@ import dev.subtitles.common.phase.JobPhase;
 public record PauseFault(String service, Duration pause) implements Fault {
 
     private static final Duration IN_FLIGHT_BOUND = Duration.ofSeconds(30);
+
+    @Override
+    public List<String> services() {
+        return List.of(service);
+    }
 
     @Override
     public String name() {

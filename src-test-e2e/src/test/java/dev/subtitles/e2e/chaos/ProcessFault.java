@@ -33,6 +33,11 @@ public record ProcessFault(String service, String signal) implements Fault {
     }
 
     @Override
+    public List<String> services() {
+        return List.of(service);
+    }
+
+    @Override
     public String name() {
         return "SIG" + signal + " " + service;
     }
