@@ -26,13 +26,15 @@ public record ConnectionCloseFault(String service) implements Fault {
         Thread.sleep(500);
         Set<Integer> ports = context.stack().proxy(service, ChaosStack.Server.RABBITMQ).upstreamPorts();
         List<String> closed = new ArrayList<>();
-        String listing = ChaosStack.run(List.of("rabbitmqctl", "-q", "list_connections", "name", "peer_port"));
+        // close_connection takes the connection's Erlang pid, not its name
+        String listing = ChaosStack.run(List.of("rabbitmqctl", "-q", "list_connections", "pid", "peer_port",
+                "name"));
         for (String line : listing.lines().toList()) {
             String[] columns = line.split("\t");
-            if (columns.length == 2 && columns[1].trim().matches("\\d+")
+            if (columns.length == 3 && columns[1].trim().matches("\\d+")
                     && ports.contains(Integer.parseInt(columns[1].trim()))) {
-                ChaosStack.run(List.of("rabbitmqctl", "-q", "close_connection", columns[0], "chaos suite"));
-                closed.add(columns[0]);
+                ChaosStack.run(List.of("rabbitmqctl", "-q", "close_connection", columns[0].trim(), "chaos suite"));
+                closed.add(columns[2].trim());
             }
         }
         if (closed.isEmpty()) {

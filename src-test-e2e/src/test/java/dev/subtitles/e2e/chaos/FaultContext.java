@@ -43,9 +43,21 @@ public final class FaultContext {
      * a problem recorded) if it never does.
      */
     public Optional<UUID> submit(JobKind kind) {
+        return submit(kind, Instant.now().plus(SUBMIT_BOUND));
+    }
+
+    /** Submits {@code count} jobs of the mix, all retries of the batch within one {@link #SUBMIT_BOUND}. */
+    public void submitMix(int count) {
+        Instant deadline = Instant.now().plus(SUBMIT_BOUND);
+        for (int i = 0; i < count; i++) {
+            submit(JobKind.ofMix(i), deadline);
+        }
+    }
+
+    /** Submits one job, retrying until {@code deadline}; once it has passed, tries once. */
+    private Optional<UUID> submit(JobKind kind, Instant deadline) {
         int n = SUBMITTED.incrementAndGet();
         String key = "chaos-" + UUID.randomUUID();
-        Instant deadline = Instant.now().plus(SUBMIT_BOUND);
         Optional<UUID> job = stack.manager().submit(kind.body(n), key);
         while (job.isEmpty() && Instant.now().isBefore(deadline)) {
             try {
@@ -57,17 +69,10 @@ public final class FaultContext {
             job = stack.manager().submit(kind.body(n), key);
         }
         if (job.isEmpty()) {
-            problem("POST /jobs of a " + kind + " job was not accepted");
+            problem("POST /jobs of a " + kind + " job was not accepted within " + SUBMIT_BOUND.toSeconds() + " s");
         }
         job.ifPresent(this::track);
         return job;
-    }
-
-    /** Submits {@code count} jobs of the mix. */
-    public void submitMix(int count) {
-        for (int i = 0; i < count; i++) {
-            submit(JobKind.ofMix(i));
-        }
     }
 
     /** Makes a job the scenario's: polled, and checked at the end. */

@@ -1,12 +1,15 @@
 package dev.subtitles.e2e.chaos;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import dev.subtitles.common.phase.JobPhase;
 
 /**
- * SIGSTOP of a worker with jobs in hand, for longer than the broker's heartbeat timeout (60 s by default, after which
+ * SIGSTOP of a worker with jobs in hand (the downloader right after the jobs were submitted, the translator once a
+ * translation runs), as many jobs again submitted while it is frozen, for longer than the broker's heartbeat timeout (60 s by
+ * default, after which
  * the broker drops the frozen connection and redelivers what it held), then SIGCONT: the zombie wakes up with work
  * that others may have redone meanwhile.
  */
@@ -27,13 +30,15 @@ public record PauseFault(String service, Duration pause) implements Fault {
     @Override
     public void apply(FaultContext context) throws Exception {
         PhasePoller poller = context.poller();
-        JobPhase working = service.equals("translator") ? JobPhase.TRANSLATE_IN_PROGRESS
-                : JobPhase.DOWNLOAD_IN_PROGRESS;
-        FaultContext.awaitUpTo(IN_FLIGHT_BOUND, () -> poller.countIn(working) > 0);
+        if (service.equals("translator")) {
+            FaultContext.awaitUpTo(IN_FLIGHT_BOUND, () -> poller.countIn(JobPhase.TRANSLATE_IN_PROGRESS) > 0);
+        }
         var process = context.stack().stack().service(service);
         process.signal("STOP");
+        Instant resume = Instant.now().plus(pause);
         try {
-            Thread.sleep(pause.toMillis());
+            context.submitMix(poller.jobs().size());
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), resume).toMillis()));
         } finally {
             process.signal("CONT");
         }
