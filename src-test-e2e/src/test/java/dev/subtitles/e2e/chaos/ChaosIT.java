@@ -22,10 +22,10 @@ import dev.subtitles.e2e.Stack;
  * By default (in {@code ./mvnw -B verify}) it runs {@link #SHORT_FORM} with a few jobs per fault. With
  * {@code -Dchaos=full} it runs {@link #fullForm()}, every fault, {@code chaos.jobs} (150) jobs per fault, for
  * {@code chaos.rounds} (3) rounds. Restarts of the shared servers join the full form only with
- * {@code -Dchaos.sharedServers=restart}. {@code -Dchaos.only=<text>,<text>} keeps the faults whose name contains one of them. A
- * scenario's jobs that have not ended {@code chaos.bound.seconds} after the
- * fault cleared are stuck. After a fault that left jobs stuck, the services it acted on are restarted so that the
- * next fault starts from a healthy stack (a wedged consumer would otherwise fail the faults after it).
+ * {@code -Dchaos.sharedServers=restart}. {@code -Dchaos.only=<text>,<text>} keeps the faults whose name contains one
+ * of them. A scenario's jobs that have not ended {@code chaos.bound.seconds} after the fault cleared are stuck.
+ * After a fault that left jobs stuck, the services it acted on are restarted so that the next fault starts from a
+ * healthy stack (a wedged consumer would otherwise fail the faults after it).
  */
 class ChaosIT {
 

@@ -40,7 +40,7 @@ class ChaosSoak {
         Random random = new Random(Long.getLong("soak.seed", System.nanoTime()));
         Map<String, Integer> applied = new TreeMap<>();
         try (ChaosStack stack = ChaosStack.start(); PhasePoller poller = new PhasePoller(stack.manager())) {
-            FaultContext context = new FaultContext(stack, poller);
+            FaultContext context = new FaultContext(stack, poller, 5 * RATE);
             Thread submitter = new Thread(() -> submit(context), "soak-submitter");
             Instant started = Instant.now();
             submitter.start();

@@ -24,9 +24,13 @@ public final class FaultContext {
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final Map<UUID, JobPhase> promises = new ConcurrentHashMap<>();
 
-    FaultContext(ChaosStack stack, PhasePoller poller) {
+    private final int batch;
+
+    /** {@code batch}: the scenario's number of jobs, which a fault submits again while it lasts. */
+    FaultContext(ChaosStack stack, PhasePoller poller, int batch) {
         this.stack = stack;
         this.poller = poller;
+        this.batch = batch;
     }
 
     public ChaosStack stack() {
@@ -44,6 +48,11 @@ public final class FaultContext {
      */
     public Optional<UUID> submit(JobKind kind) {
         return submit(kind, Instant.now().plus(SUBMIT_BOUND));
+    }
+
+    /** Submits one more batch of the scenario's size, as a fault does while it lasts. */
+    public void submitBatch() {
+        submitMix(batch);
     }
 
     /** Submits {@code count} jobs of the mix, all retries of the batch within one {@link #SUBMIT_BOUND}. */

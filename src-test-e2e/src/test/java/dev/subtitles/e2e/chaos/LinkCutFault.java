@@ -29,7 +29,7 @@ public record LinkCutFault(String service, ChaosStack.Server server, Duration cu
         proxy.cut();
         Instant restore = Instant.now().plus(cut);
         try {
-            context.submitMix(context.poller().jobs().size());
+            context.submitBatch();
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), restore).toMillis()));
         } finally {
             proxy.restore();

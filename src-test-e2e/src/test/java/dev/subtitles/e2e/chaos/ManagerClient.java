@@ -27,7 +27,7 @@ public final class ManagerClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Supplier<URI> baseUri;
-    /** HTTP/1.1: by default the JDK client asks a plain-HTTP server to upgrade to HTTP/2, which is not what clients do. */
+    /** HTTP/1.1: by default the JDK client asks a plain-HTTP server to upgrade to HTTP/2, unlike most clients. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
 

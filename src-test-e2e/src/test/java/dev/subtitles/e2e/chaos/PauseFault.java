@@ -8,10 +8,9 @@ import dev.subtitles.common.phase.JobPhase;
 
 /**
  * SIGSTOP of a worker with jobs in hand (the downloader right after the jobs were submitted, the translator once a
- * translation runs), as many jobs again submitted while it is frozen, for longer than the broker's heartbeat timeout (60 s by
- * default, after which
- * the broker drops the frozen connection and redelivers what it held), then SIGCONT: the zombie wakes up with work
- * that others may have redone meanwhile.
+ * translation runs) for longer than the broker's heartbeat timeout (60 s by default, after which the broker drops
+ * the frozen connection and redelivers what it held), as many jobs again submitted meanwhile, then SIGCONT: the
+ * zombie wakes up with work that others may have redone.
  */
 public record PauseFault(String service, Duration pause) implements Fault {
 
@@ -37,7 +36,7 @@ public record PauseFault(String service, Duration pause) implements Fault {
         process.signal("STOP");
         Instant resume = Instant.now().plus(pause);
         try {
-            context.submitMix(poller.jobs().size());
+            context.submitBatch();
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), resume).toMillis()));
         } finally {
             process.signal("CONT");

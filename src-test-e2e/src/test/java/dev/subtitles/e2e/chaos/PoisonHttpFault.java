@@ -71,7 +71,8 @@ public final class PoisonHttpFault implements Fault {
                 post("lone high surrogate in title", json("Lone \\ud800 surrogate")),
                 post("lone low surrogate in title", json("Lone \\udc00 surrogate")),
                 post("NUL in title", json("a\\u0000b")),
-                post("NUL in language", "{\"video\":{\"title\":\"Paper Boats\",\"year\":2015},\"language\":\"e\\u0000s\"}"),
+                post("NUL in language",
+                        "{\"video\":{\"title\":\"Paper Boats\",\"year\":2015},\"language\":\"e\\u0000s\"}"),
                 new Request("surrogate as raw CESU-8 bytes", "/jobs", request -> request
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(cesu8Body()))),

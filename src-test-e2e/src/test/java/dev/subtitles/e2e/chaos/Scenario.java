@@ -28,7 +28,7 @@ public final class Scenario {
     public static FaultReport run(ChaosStack stack, Fault fault, int jobs, Duration bound) {
         log("%s with %d jobs", fault.name(), fault.jobs(jobs));
         try (PhasePoller poller = new PhasePoller(stack.manager())) {
-            FaultContext context = new FaultContext(stack, poller);
+            FaultContext context = new FaultContext(stack, poller, jobs);
             context.submitMix(fault.jobs(jobs));
             Instant cleared;
             try {
