@@ -2,7 +2,9 @@ package dev.subtitles.e2e;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
@@ -16,18 +18,19 @@ import com.rabbitmq.client.ConnectionFactory;
  * Watches every event on the exchange from outside, as an operator's tool would: an exclusive queue bound with
  * {@code #} that records each CloudEvent it sees.
  */
-final class BrokerTap implements AutoCloseable {
+public final class BrokerTap implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection connection;
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    private final Map<String, List<JsonNode>> bySubject = new ConcurrentHashMap<>();
 
     private BrokerTap(Connection connection) {
         this.connection = connection;
     }
 
-    static BrokerTap on(String exchange) throws IOException, TimeoutException {
+    public static BrokerTap on(String exchange) throws IOException, TimeoutException {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("localhost");
         Connection connection = factory.newConnection("e2e-tap");
@@ -36,15 +39,34 @@ final class BrokerTap implements AutoCloseable {
         channel.exchangeDeclare(exchange, "topic", true);
         String queue = channel.queueDeclare("", false, true, true, null).getQueue();
         channel.queueBind(queue, exchange, "#");
-        channel.basicConsume(queue, true, (tag, delivery) -> tap.events.add(JSON.readTree(delivery.getBody())),
-                tag -> {
-                });
+        channel.basicConsume(queue, true, (tag, delivery) -> tap.record(delivery.getBody()), tag -> {
+        });
         return tap;
     }
 
     /** The CloudEvents seen so far about one job, in arrival order. */
-    List<JsonNode> eventsOf(UUID jobId) {
-        return events.stream().filter(event -> jobId.toString().equals(event.path("subject").asText())).toList();
+    public List<JsonNode> eventsOf(UUID jobId) {
+        return List.copyOf(bySubject.getOrDefault(jobId.toString(), List.of()));
+    }
+
+    /** How many messages the tap has seen, whether or not they were CloudEvents. */
+    public int count() {
+        return events.size();
+    }
+
+    private void record(byte[] body) {
+        JsonNode event;
+        try {
+            event = JSON.readTree(body);
+            if (event == null) {
+                event = JSON.createObjectNode().put("unreadable", body.length);
+            }
+        } catch (IOException notJson) {
+            // a poison message the chaos suite published: nothing to record about a job
+            event = JSON.createObjectNode().put("unreadable", body.length);
+        }
+        events.add(event);
+        bySubject.computeIfAbsent(event.path("subject").asText(), subject -> new CopyOnWriteArrayList<>()).add(event);
     }
 
     @Override

@@ -24,7 +24,7 @@ import com.rabbitmq.client.ConnectionFactory;
  * runs sharing a database publish some of each other's jobs to the wrong exchange. A run that counts its jobs'
  * events (live progress, benchmarks) takes a database of its own: {@link #withOwnDatabase()}.
  */
-final class E2eNames {
+public final class E2eNames {
 
     private static final String SHARED_DATABASE = "subtitles_test";
     private static final String SERVER = "jdbc:postgresql://localhost:5432/postgres";
@@ -32,7 +32,7 @@ final class E2eNames {
     private final String prefix;
     private final String database;
 
-    E2eNames() {
+    public E2eNames() {
         this("e2e-" + UUID.randomUUID().toString().substring(0, 8), SHARED_DATABASE);
     }
 
@@ -42,14 +42,19 @@ final class E2eNames {
     }
 
     /** Names of a run with a database of its own, created now and empty (the services migrate it as they start). */
-    static E2eNames withOwnDatabase() {
+    public static E2eNames withOwnDatabase() {
         String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         String database = prefix.replace('-', '_');
         onServer("create database " + database);
         return new E2eNames(prefix, database);
     }
 
-    String exchange() {
+    /** The prefix of every name of this run: queues, exchanges, Redis keys ({@code <prefix>:...}). */
+    public String prefix() {
+        return prefix;
+    }
+
+    public String exchange() {
         return prefix + ".subtitle.events";
     }
 
@@ -58,15 +63,25 @@ final class E2eNames {
         return prefix + ":job-events";
     }
 
+    /** The work queue of the named consumer: {@code downloader}, {@code translator} or {@code event-consumer}. */
+    public String queue(String service) {
+        return switch (service) {
+            case "downloader" -> prefix + ".downloader.requests";
+            case "translator" -> prefix + ".translator.requests";
+            case "event-consumer" -> prefix + ".event-consumer.projection";
+            default -> throw new IllegalArgumentException("no queue of " + service);
+        };
+    }
+
     /** Environment of the four services: the names of this run, its database, the local library only. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return Map.of(
                 "DB_NAME", database,
                 "EVENTS_EXCHANGE", exchange(),
                 "EVENTS_DEAD_LETTER_EXCHANGE", prefix + ".subtitle.events.dlx",
-                "DOWNLOADER_QUEUE", prefix + ".downloader.requests",
-                "TRANSLATOR_QUEUE", prefix + ".translator.requests",
-                "PROJECTION_QUEUE", prefix + ".event-consumer.projection",
+                "DOWNLOADER_QUEUE", queue("downloader"),
+                "TRANSLATOR_QUEUE", queue("translator"),
+                "PROJECTION_QUEUE", queue("event-consumer"),
                 "PROJECTION_KEY_PREFIX", prefix + ":",
                 "DOWNLOADER_REDIS_KEY_PREFIX", prefix + ":downloader:",
                 "DOWNLOADER_PROVIDERS", "library");
@@ -76,7 +91,7 @@ final class E2eNames {
      * Deletes the queues and exchanges whose names start with this run's prefix, and the run's own database if it
      * has one (call once the services are stopped).
      */
-    void delete() throws IOException, TimeoutException, InterruptedException {
+    public void delete() throws IOException, TimeoutException, InterruptedException {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("localhost");
         try (Connection connection = factory.newConnection("e2e-cleanup");
@@ -95,7 +110,7 @@ final class E2eNames {
     }
 
     /** The run's Redis keys (projection and downloader), all under its prefix, deleted a batch at a time. */
-    private void deleteRedisKeys() throws IOException, InterruptedException {
+    public void deleteRedisKeys() throws IOException, InterruptedException {
         List<String> keys = output(List.of("redis-cli", "--scan", "--pattern", prefix + ":*")).lines()
                 .map(String::trim).filter(key -> !key.isEmpty()).toList();
         for (int from = 0; from < keys.size(); from += 500) {

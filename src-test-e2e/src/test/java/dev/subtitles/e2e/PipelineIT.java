@@ -131,7 +131,7 @@ class PipelineIT {
         }
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(phase(job)).isEqualTo("CANCELLED"));
-        assertThat(eventTypes(job)).containsExactly("subtitle.download.requested", "job.cancel.requested");
+        assertThat(eventTypes(job)).containsExactly("subtitle.download.requested", "job.cancelled");
     }
 
     @Test

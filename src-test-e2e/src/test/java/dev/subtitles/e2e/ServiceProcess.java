@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM, on a free port, with its
  * output in {@code target/e2e-logs/<service>.log}.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -77,7 +78,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The instance name: the module's name, unless it was started as one more instance of it. */
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -87,8 +88,40 @@ final class ServiceProcess implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("the OS does not report the CPU time of " + name));
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The operating system's id of the process, for signals. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Where the process writes its output. */
+    public Path log() {
+        return log;
+    }
+
+    /**
+     * Sends a signal by name ({@code KILL}, {@code TERM}, {@code STOP}, {@code CONT}) with {@code kill}, as an
+     * operator or the kernel would; returns at once, without waiting for the process to react.
+     */
+    public void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " " + process.pid() + " failed: " + output);
+        }
+    }
+
+    /** Waits until the process has exited, at most {@code timeout}; {@code true} if it has. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Waits until {@code /q/health/ready} answers 200, failing early if the process died. */
@@ -116,6 +149,15 @@ final class ServiceProcess implements AutoCloseable {
     /** Stops gracefully (SIGTERM), as an orchestrator would, and forcibly only if that takes too long. */
     @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        // a stopped (SIGSTOP) process would not act on SIGTERM
+        try {
+            signal("CONT");
+        } catch (IOException alreadyGone) {
+            // exited meanwhile
+        }
         process.destroy();
         if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

@@ -3,6 +3,7 @@ package dev.subtitles.e2e;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,19 +14,22 @@ import java.util.Map;
  * against the local PostgreSQL, Redis and RabbitMQ, on free ports and with names of their own (database
  * {@code subtitles_test}) so that a running stack is not disturbed.
  */
-final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("event-consumer", "manager", "downloader", "translator");
+    public static final List<String> SERVICES = List.of("event-consumer", "manager", "downloader", "translator");
 
     private static final Path ROOT = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
 
     private final List<ServiceProcess> processes;
     private final Map<String, String> environment;
+    private final Map<String, Map<String, String>> serviceEnvironments;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private Stack(List<ServiceProcess> processes, Map<String, String> environment) {
+    private Stack(List<ServiceProcess> processes, Map<String, String> environment,
+            Map<String, Map<String, String>> serviceEnvironments) {
         this.processes = processes;
         this.environment = environment;
+        this.serviceEnvironments = serviceEnvironments;
     }
 
     static Stack start(Map<String, String> environment) throws IOException, InterruptedException {
@@ -38,11 +42,20 @@ final class Stack implements AutoCloseable {
      */
     static Stack start(Map<String, String> environment, List<String> services)
             throws IOException, InterruptedException {
+        return start(environment, services, Map.of());
+    }
+
+    /**
+     * Starts the services with, for each one named in {@code serviceEnvironments}, its own additions to the shared
+     * environment (the chaos suite gives each service its own proxies to the servers); a restart keeps them.
+     */
+    public static Stack start(Map<String, String> environment, List<String> services,
+            Map<String, Map<String, String>> serviceEnvironments) throws IOException, InterruptedException {
         List<ServiceProcess> started = new ArrayList<>();
-        Stack stack = new Stack(started, environment);
+        Stack stack = new Stack(started, environment, Map.copyOf(serviceEnvironments));
         try {
             for (String service : services) {
-                started.add(ServiceProcess.start(ROOT, service, environment));
+                started.add(ServiceProcess.start(ROOT, service, stack.environmentOf(service)));
             }
             for (ServiceProcess process : started) {
                 process.awaitReady(stack.http);
@@ -54,7 +67,7 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    ServiceProcess service(String name) {
+    public ServiceProcess service(String name) {
         return processes.stream()
                 .filter(process -> process.name().equals(name))
                 .findFirst()
@@ -62,17 +75,33 @@ final class Stack implements AutoCloseable {
     }
 
     /** Stops one service gracefully, as an operator scaling it to zero would. */
-    void stop(String name) throws InterruptedException {
+    public void stop(String name) throws InterruptedException {
         ServiceProcess process = service(name);
         process.close();
         processes.remove(process);
     }
 
+    /** Kills one service with SIGKILL, as the kernel's OOM killer or a lost node would, and waits until it is gone. */
+    public void kill(String name) throws IOException, InterruptedException {
+        ServiceProcess process = service(name);
+        process.signal("KILL");
+        if (!process.awaitExit(Duration.ofSeconds(20))) {
+            throw new IllegalStateException(name + " survived SIGKILL for 20 s");
+        }
+        processes.remove(process);
+    }
+
     /** Starts a stopped service again and waits until it is ready. */
-    void restart(String name) throws IOException, InterruptedException {
-        ServiceProcess process = ServiceProcess.start(ROOT, name, environment);
+    public void restart(String name) throws IOException, InterruptedException {
+        ServiceProcess process = ServiceProcess.start(ROOT, name, environmentOf(name));
         processes.add(process);
         process.awaitReady(http);
+    }
+
+    private Map<String, String> environmentOf(String service) {
+        Map<String, String> merged = new HashMap<>(environment);
+        merged.putAll(serviceEnvironments.getOrDefault(service, Map.of()));
+        return merged;
     }
 
     /**
@@ -89,7 +118,7 @@ final class Stack implements AutoCloseable {
         return process;
     }
 
-    List<ServiceProcess> services() {
+    public List<ServiceProcess> services() {
         return List.copyOf(processes);
     }
 

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * A TCP forwarder that a test can cut and restore, to take a server (broker, Redis, PostgreSQL) away from the service
@@ -25,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> upstreams = ConcurrentHashMap.newKeySet();
     private volatile boolean open = true;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -88,11 +90,21 @@ public final class TcpProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /**
+     * The local ports of the open connections from the proxy to its target: the peer ports the server sees, by which a
+     * test finds the server's side of the connections it forwards (such as in {@code rabbitmqctl list_connections}).
+     */
+    public Set<Integer> upstreamPorts() {
+        upstreams.removeIf(Socket::isClosed);
+        return upstreams.stream().map(Socket::getLocalPort).collect(Collectors.toUnmodifiableSet());
+    }
+
     /** Closes every connection and refuses new ones. */
     public void cut() {
         open = false;
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
+        upstreams.clear();
     }
 
     /** Forwards new connections again. */
@@ -118,6 +130,7 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
+                upstreams.add(upstream);
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
