@@ -11,12 +11,15 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Readiness;
 
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
+import dev.subtitles.common.worker.ConsumerProgressCheck;
 import dev.subtitles.common.worker.DeadLetterPublisher;
 import dev.subtitles.common.worker.DelayQueueDeclarer;
 import dev.subtitles.common.worker.DelayQueues;
@@ -122,6 +125,13 @@ public class WorkerProducers {
 
     void closeWatchdog(@Disposes ProgressWatchdog watchdog) {
         watchdog.close();
+    }
+
+    @Produces
+    @Readiness
+    @Singleton
+    HealthCheck consumerProgress(ProgressWatchdog watchdog) {
+        return new ConsumerProgressCheck(watchdog, Channels.REQUESTS);
     }
 
     @Produces

@@ -11,6 +11,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Readiness;
 
 import com.rabbitmq.client.ConnectionFactory;
 
@@ -18,6 +20,7 @@ import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
+import dev.subtitles.common.worker.ConsumerProgressCheck;
 import dev.subtitles.common.worker.DeadLetterPublisher;
 import dev.subtitles.common.worker.DelayQueueDeclarer;
 import dev.subtitles.common.worker.DelayQueues;
@@ -124,6 +127,13 @@ public class WorkerProducers {
 
     void closeWatchdog(@Disposes ProgressWatchdog watchdog) {
         watchdog.close();
+    }
+
+    @Produces
+    @Readiness
+    @Singleton
+    HealthCheck consumerProgress(ProgressWatchdog watchdog) {
+        return new ConsumerProgressCheck(watchdog, Channels.REQUESTS);
     }
 
     @Produces
