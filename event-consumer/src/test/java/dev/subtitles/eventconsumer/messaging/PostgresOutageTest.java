@@ -13,17 +13,14 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.testing.TcpProxy;
+import dev.subtitles.eventconsumer.testing.ConsumerTest;
 import dev.subtitles.eventconsumer.testing.JobViews;
 import dev.subtitles.eventconsumer.testing.PostgresProxyResource;
 import dev.subtitles.eventconsumer.testing.PostgresProxyResource.InjectPostgresProxy;
-import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,12 +37,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PostgresProxyResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class PostgresOutageTest {
+class PostgresOutageTest extends ConsumerTest {
 
     private static final EventType[] LIFECYCLE = { DOWNLOAD_REQUESTED, DOWNLOAD_STARTED, SUBTITLE_READY };
     private static final Duration OUTAGE = Duration.ofSeconds(8);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static TestBroker broker;
 
     @InjectPostgresProxy
     TcpProxy postgresProxy;
@@ -56,29 +52,14 @@ class PostgresOutageTest {
     @Inject
     MeterRegistry registry;
 
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void awaitConsumer() {
-        TestTopology.awaitConsumerReady();
-    }
-
     @Test
     void everyEventIsProjectedOnceThePostgresLinkReturns() throws InterruptedException {
-        List<UUID> jobs = jobs(20);
-        publishStep(jobs, 0);
+        List<UUID> jobs = TestEvents.jobIds(20);
+        broker.publishForEach(jobs, LIFECYCLE[0]);
 
         outage(() -> {
-            publishStep(jobs, 1);
-            publishStep(jobs, 2);
+            broker.publishForEach(jobs, LIFECYCLE[1]);
+            broker.publishForEach(jobs, LIFECYCLE[2]);
         });
 
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -95,11 +76,11 @@ class PostgresOutageTest {
 
     @Test
     void aPostgresOutageIsWaitedOutWithBackoffAndNoMessageGoesBackToTheQueue() throws InterruptedException {
-        List<UUID> jobs = jobs(5);
+        List<UUID> jobs = TestEvents.jobIds(5);
         double redeliveredBefore = redelivered();
         double failuresBefore = recordFailures();
 
-        outage(() -> publishStep(jobs, 0));
+        outage(() -> broker.publishForEach(jobs, LIFECYCLE[0]));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             for (UUID jobId : jobs) {
@@ -121,20 +102,6 @@ class PostgresOutageTest {
             Thread.sleep(OUTAGE.toMillis());
         } finally {
             postgresProxy.restore();
-        }
-    }
-
-    private static List<UUID> jobs(int count) {
-        List<UUID> jobs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            jobs.add(UUID.randomUUID());
-        }
-        return jobs;
-    }
-
-    private static void publishStep(List<UUID> jobs, int step) {
-        for (UUID jobId : jobs) {
-            broker.publish(TestEvents.event(jobId, LIFECYCLE[step]));
         }
     }
 

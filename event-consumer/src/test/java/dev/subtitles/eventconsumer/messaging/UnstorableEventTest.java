@@ -14,19 +14,16 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.testing.TcpProxy;
+import dev.subtitles.eventconsumer.testing.ConsumerTest;
 import dev.subtitles.eventconsumer.testing.JobViews;
 import dev.subtitles.eventconsumer.testing.PostgresProxyResource;
 import dev.subtitles.eventconsumer.testing.PostgresProxyResource.InjectPostgresProxy;
-import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestBroker.DeadLetter;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
@@ -44,7 +41,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PostgresProxyResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class UnstorableEventTest {
+class UnstorableEventTest extends ConsumerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final EventCodec CODEC = new EventCodec();
@@ -54,7 +51,6 @@ class UnstorableEventTest {
     private static final String LONE_SURROGATE = "Lone \\ud800 surrogate";
     /** A NUL escaped in JSON: the codec takes it, PostgreSQL answers 22P05. */
     private static final String NUL = "a\\u0000b";
-    private static TestBroker broker;
 
     @InjectPostgresProxy
     TcpProxy postgresProxy;
@@ -64,21 +60,6 @@ class UnstorableEventTest {
     Pool pool;
     @Inject
     MeterRegistry registry;
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void awaitConsumer() {
-        TestTopology.awaitConsumerReady();
-    }
 
     @Test
     void eventWithALoneSurrogateIsDeadLetteredOnceWithItsReason() {

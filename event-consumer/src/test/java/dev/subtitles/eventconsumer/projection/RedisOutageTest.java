@@ -7,23 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.testing.TcpProxy;
+import dev.subtitles.eventconsumer.testing.ConsumerTest;
 import dev.subtitles.eventconsumer.testing.JobViews;
 import dev.subtitles.eventconsumer.testing.RedisProxyResource;
 import dev.subtitles.eventconsumer.testing.RedisProxyResource.InjectRedisProxy;
-import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,10 +34,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = RedisProxyResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class RedisOutageTest {
+class RedisOutageTest extends ConsumerTest {
 
     private static final EventType[] LIFECYCLE = { DOWNLOAD_REQUESTED, DOWNLOAD_STARTED, SUBTITLE_READY };
-    private static TestBroker broker;
 
     @InjectRedisProxy
     TcpProxy redisProxy;
@@ -50,34 +45,16 @@ class RedisOutageTest {
     @Inject
     MeterRegistry registry;
 
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void awaitConsumer() {
-        TestTopology.awaitConsumerReady();
-    }
-
     @Test
     void noEventIsLostWhileRedisIsAwayForAFewSeconds() throws InterruptedException {
-        List<UUID> jobs = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            jobs.add(UUID.randomUUID());
-        }
-        publishStep(jobs, 0);
+        List<UUID> jobs = TestEvents.jobIds(20);
+        broker.publishForEach(jobs, LIFECYCLE[0]);
 
         redisProxy.cut();
         try {
-            publishStep(jobs, 1);
+            broker.publishForEach(jobs, LIFECYCLE[1]);
             Thread.sleep(1_000);
-            publishStep(jobs, 2);
+            broker.publishForEach(jobs, LIFECYCLE[2]);
             Thread.sleep(2_000);
         } finally {
             redisProxy.restore();
@@ -93,16 +70,13 @@ class RedisOutageTest {
 
     @Test
     void aRedisOutageIsWaitedOutWithBackoffAndNoMessageGoesBackToTheQueue() throws InterruptedException {
-        List<UUID> jobs = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            jobs.add(UUID.randomUUID());
-        }
+        List<UUID> jobs = TestEvents.jobIds(5);
         double redeliveredBefore = redelivered();
         double failuresBefore = viewFailures();
 
         redisProxy.cut();
         try {
-            publishStep(jobs, 0);
+            broker.publishForEach(jobs, LIFECYCLE[0]);
             await().atMost(Duration.ofSeconds(30)).until(() -> viewFailures() > failuresBefore);
             Thread.sleep(8_000);
         } finally {
@@ -125,11 +99,5 @@ class RedisOutageTest {
 
     private double viewFailures() {
         return registry.counter("projection.stage.failures", "stage", "view").count();
-    }
-
-    private static void publishStep(List<UUID> jobs, int step) {
-        for (UUID jobId : jobs) {
-            broker.publish(TestEvents.event(jobId, LIFECYCLE[step]));
-        }
     }
 }
