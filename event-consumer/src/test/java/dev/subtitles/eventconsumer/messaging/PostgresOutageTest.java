@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,18 +16,17 @@ import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.testing.TcpProxy;
+import dev.subtitles.eventconsumer.testing.ConsumerMetrics;
 import dev.subtitles.eventconsumer.testing.ConsumerTest;
+import dev.subtitles.eventconsumer.testing.EventLog;
 import dev.subtitles.eventconsumer.testing.JobViews;
 import dev.subtitles.eventconsumer.testing.PostgresProxyResource;
 import dev.subtitles.eventconsumer.testing.PostgresProxyResource.InjectPostgresProxy;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The application reaches PostgreSQL through a proxy this test cuts for several seconds while events keep coming: the
@@ -48,9 +46,9 @@ class PostgresOutageTest extends ConsumerTest {
     @Inject
     JobViews views;
     @Inject
-    Pool pool;
+    EventLog eventLog;
     @Inject
-    MeterRegistry registry;
+    ConsumerMetrics metrics;
 
     @Test
     void everyEventIsProjectedOnceThePostgresLinkReturns() throws InterruptedException {
@@ -69,7 +67,7 @@ class PostgresOutageTest extends ConsumerTest {
             }
         });
         for (UUID jobId : jobs) {
-            assertThat(recordedTypes(jobId)).as("event log of job %s", jobId)
+            assertThat(eventLog.types(jobId)).as("event log of job %s", jobId)
                     .containsExactly("subtitle.download.requested", "subtitle.download.started", "subtitle.ready");
         }
     }
@@ -77,8 +75,8 @@ class PostgresOutageTest extends ConsumerTest {
     @Test
     void aPostgresOutageIsWaitedOutWithBackoffAndNoMessageGoesBackToTheQueue() throws InterruptedException {
         List<UUID> jobs = TestEvents.jobIds(5);
-        double redeliveredBefore = redelivered();
-        double failuresBefore = recordFailures();
+        double redeliveredBefore = metrics.redelivered();
+        double failuresBefore = metrics.recordFailures();
 
         outage(() -> broker.publishForEach(jobs, LIFECYCLE[0]));
 
@@ -88,36 +86,20 @@ class PostgresOutageTest extends ConsumerTest {
             }
         });
         // Backoff from 100 ms doubling to 5 s: about 7 tries in 8 s, up to 10 with jitter; a hot loop makes thousands.
-        assertThat(recordFailures() - failuresBefore).isBetween(1.0, 15.0);
-        assertThat(redelivered()).isEqualTo(redeliveredBefore);
+        assertThat(metrics.recordFailures() - failuresBefore).isBetween(1.0, 15.0);
+        assertThat(metrics.redelivered()).isEqualTo(redeliveredBefore);
     }
 
     /** Cuts the link, runs {@code during} once the consumer has felt the cut, keeps it cut for {@link #OUTAGE}. */
     private void outage(Runnable during) throws InterruptedException {
-        double failures = recordFailures();
+        double failures = metrics.recordFailures();
         postgresProxy.cut();
         try {
             during.run();
-            await().atMost(PATIENCE).until(() -> recordFailures() > failures);
+            await().atMost(PATIENCE).until(() -> metrics.recordFailures() > failures);
             Thread.sleep(OUTAGE.toMillis());
         } finally {
             postgresProxy.restore();
         }
-    }
-
-    private List<String> recordedTypes(UUID jobId) {
-        List<String> types = new ArrayList<>();
-        pool.preparedQuery("SELECT type FROM events.job_event WHERE job_id = $1 ORDER BY seq")
-                .execute(Tuple.of(jobId)).await().atMost(PATIENCE)
-                .forEach(row -> types.add(row.getString("type")));
-        return types;
-    }
-
-    private double redelivered() {
-        return registry.counter("events.redelivered").count();
-    }
-
-    private double recordFailures() {
-        return registry.counter("projection.stage.failures", "stage", "record").count();
     }
 }

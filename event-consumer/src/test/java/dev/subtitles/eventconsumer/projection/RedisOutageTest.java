@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.testing.TcpProxy;
+import dev.subtitles.eventconsumer.testing.ConsumerMetrics;
 import dev.subtitles.eventconsumer.testing.ConsumerTest;
 import dev.subtitles.eventconsumer.testing.JobViews;
 import dev.subtitles.eventconsumer.testing.RedisProxyResource;
 import dev.subtitles.eventconsumer.testing.RedisProxyResource.InjectRedisProxy;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +43,7 @@ class RedisOutageTest extends ConsumerTest {
     @Inject
     JobViews views;
     @Inject
-    MeterRegistry registry;
+    ConsumerMetrics metrics;
 
     @Test
     void noEventIsLostWhileRedisIsAwayForAFewSeconds() throws InterruptedException {
@@ -71,13 +71,13 @@ class RedisOutageTest extends ConsumerTest {
     @Test
     void aRedisOutageIsWaitedOutWithBackoffAndNoMessageGoesBackToTheQueue() throws InterruptedException {
         List<UUID> jobs = TestEvents.jobIds(5);
-        double redeliveredBefore = redelivered();
-        double failuresBefore = viewFailures();
+        double redeliveredBefore = metrics.redelivered();
+        double failuresBefore = metrics.viewFailures();
 
         redisProxy.cut();
         try {
             broker.publishForEach(jobs, LIFECYCLE[0]);
-            await().atMost(Duration.ofSeconds(30)).until(() -> viewFailures() > failuresBefore);
+            await().atMost(Duration.ofSeconds(30)).until(() -> metrics.viewFailures() > failuresBefore);
             Thread.sleep(8_000);
         } finally {
             redisProxy.restore();
@@ -89,15 +89,7 @@ class RedisOutageTest extends ConsumerTest {
             }
         });
         // Backoff from 100 ms doubling to 5 s: about 7 tries in 8 s, up to 10 with jitter; a hot loop makes thousands.
-        assertThat(viewFailures() - failuresBefore).isBetween(1.0, 15.0);
-        assertThat(redelivered()).isEqualTo(redeliveredBefore);
-    }
-
-    private double redelivered() {
-        return registry.counter("events.redelivered").count();
-    }
-
-    private double viewFailures() {
-        return registry.counter("projection.stage.failures", "stage", "view").count();
+        assertThat(metrics.viewFailures() - failuresBefore).isBetween(1.0, 15.0);
+        assertThat(metrics.redelivered()).isEqualTo(redeliveredBefore);
     }
 }
