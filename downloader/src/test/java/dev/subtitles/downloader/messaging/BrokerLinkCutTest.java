@@ -21,6 +21,7 @@ import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
+import dev.subtitles.common.testing.BrokerProxy;
 import dev.subtitles.common.testing.TcpProxy;
 import dev.subtitles.downloader.support.EventProbe;
 import dev.subtitles.downloader.support.OpenSubtitlesStub;
@@ -56,11 +57,11 @@ class BrokerLinkCutTest {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(TestLibrary.class), new TestResourceEntry(TestBroker.class),
-                    new TestResourceEntry(OpenSubtitlesStub.class), new TestResourceEntry(BrokerLinkProxy.class));
+                    new TestResourceEntry(OpenSubtitlesStub.class), new TestResourceEntry(BrokerProxy.class));
         }
     }
 
-    @BrokerLinkProxy.Inject
+    @BrokerProxy.Inject
     TcpProxy proxy;
 
     private final EventProbe probe = new EventProbe();

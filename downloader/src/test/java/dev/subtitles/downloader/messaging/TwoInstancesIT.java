@@ -8,10 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,12 +33,8 @@ import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.downloader.support.DownloaderProcess;
 import dev.subtitles.downloader.support.EventProbe;
+import dev.subtitles.downloader.support.IsolatedRun;
 import dev.subtitles.downloader.support.TestLibrary;
-import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 
 /**
  * Two packaged downloaders, each its own process, compete on one queue while requests arrive more than once (the
@@ -53,14 +44,10 @@ import io.vertx.redis.client.Response;
  */
 class TwoInstancesIT {
 
-    private static final String RUN = "it" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String EXCHANGE = "test.downloader." + RUN + ".events";
-    private static final String DEAD_LETTER_EXCHANGE = "test.downloader." + RUN + ".dlx";
-    private static final String QUEUE = "test.downloader." + RUN + ".requests";
-    private static final String DLQ = QUEUE + ".dlq";
-    private static final List<String> DELAY_QUEUES = List.of(QUEUE + ".delay.1000ms", QUEUE + ".delay.2000ms",
-            QUEUE + ".delay.4000ms");
-    private static final String KEY_PREFIX = "test:downloader:" + RUN + ":";
+    private static final IsolatedRun RUN = new IsolatedRun("it" + UUID.randomUUID().toString().substring(0, 8));
+    private static final String QUEUE = RUN.queue();
+    private static final String DLQ = RUN.deadLetterQueue();
+    private static final List<String> DELAY_QUEUES = RUN.delayQueues();
     private static final Set<EventType> OUTCOMES = Set.of(SUBTITLE_READY, TRANSLATE_REQUESTED, JOB_FAILED);
     /** A sample of {@code downloader.attempts} on the Prometheus page (an exemplar may follow the value). */
     private static final Pattern ATTEMPTS = Pattern.compile(
@@ -73,22 +60,13 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() throws IOException {
-        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> environment = RUN.environment();
         environment.put("DOWNLOADER_LIBRARY_PATH", library.start().get("downloader.library.path"));
-        environment.putAll(Map.of(
-                "DB_NAME", System.getenv().getOrDefault("TEST_DB_NAME", "subtitles_test"),
-                "EVENTS_EXCHANGE", EXCHANGE,
-                "EVENTS_DEAD_LETTER_EXCHANGE", DEAD_LETTER_EXCHANGE,
-                "DOWNLOADER_QUEUE", QUEUE,
-                "DOWNLOADER_REDIS_KEY_PREFIX", KEY_PREFIX,
-                "PROJECTION_KEY_PREFIX", KEY_PREFIX,
-                "DOWNLOADER_PROVIDERS", "library",
-                "DOWNLOADER_RETRY_INITIAL_DELAY", "1S",
-                "DOWNLOADER_RETRY_MAX_DELAY", "4S"));
-        instances.add(DownloaderProcess.start(RUN + "-a", environment));
-        instances.add(DownloaderProcess.start(RUN + "-b", environment));
+        environment.put("DOWNLOADER_PROVIDERS", "library");
+        instances.add(DownloaderProcess.start(RUN.name() + "-a", environment));
+        instances.add(DownloaderProcess.start(RUN.name() + "-b", environment));
         instances.forEach(DownloaderProcess::awaitReady);
-        probe = new EventProbe(EXCHANGE);
+        probe = new EventProbe(RUN.exchange());
     }
 
     @AfterAll
@@ -97,19 +75,11 @@ class TwoInstancesIT {
             instance.close();
         }
         if (probe != null) {
-            Channel channel = probe.channel();
-            for (String queue : List.of(QUEUE, DLQ)) {
-                channel.queueDelete(queue);
-            }
-            for (String queue : DELAY_QUEUES) {
-                channel.queueDelete(queue);
-            }
-            channel.exchangeDelete(EXCHANGE);
-            channel.exchangeDelete(DEAD_LETTER_EXCHANGE);
+            RUN.deleteTopology(probe.channel());
             probe.close();
         }
-        deleteRedisKeys();
-        deleteStoredFiles();
+        RUN.deleteRedisKeys();
+        IsolatedRun.deleteStoredFiles(jobs);
         library.stop();
     }
 
@@ -209,41 +179,5 @@ class TwoInstancesIT {
             }
         }
         return sums;
-    }
-
-    private static void deleteRedisKeys() throws Exception {
-        Vertx vertx = Vertx.vertx();
-        try {
-            Redis redis = Redis.createClient(vertx,
-                    System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
-            String cursor = "0";
-            do {
-                Response page = redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(KEY_PREFIX + "*")
-                        .arg("COUNT").arg(1000)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-                cursor = page.get(0).toString();
-                Request delete = Request.cmd(Command.DEL);
-                page.get(1).forEach(key -> delete.arg(key.toString()));
-                if (page.get(1).size() > 0) {
-                    redis.send(delete).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-                }
-            } while (!"0".equals(cursor));
-            redis.close();
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void deleteStoredFiles() throws SQLException {
-        String url = "jdbc:postgresql://" + System.getenv().getOrDefault("DB_HOST", "localhost") + ":"
-                + System.getenv().getOrDefault("DB_PORT", "5432") + "/"
-                + System.getenv().getOrDefault("TEST_DB_NAME", "subtitles_test");
-        try (Connection connection = DriverManager.getConnection(url,
-                System.getenv().getOrDefault("DB_USER", "postgres"),
-                System.getenv().getOrDefault("DB_PASSWORD", "postgres"));
-                PreparedStatement delete = connection
-                        .prepareStatement("delete from subtitles.subtitle_file where job_id = any(?)")) {
-            delete.setArray(1, connection.createArrayOf("uuid", jobs.toArray()));
-            delete.executeUpdate();
-        }
     }
 }

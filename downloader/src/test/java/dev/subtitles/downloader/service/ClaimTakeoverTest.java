@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +20,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
-import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.support.EventProbe;
 import dev.subtitles.downloader.support.InjectWireMock;
@@ -29,6 +27,7 @@ import dev.subtitles.downloader.support.OpenSubtitlesStub;
 import dev.subtitles.downloader.support.SlowSearches;
 import dev.subtitles.downloader.support.TestBroker;
 import dev.subtitles.downloader.support.TestLibrary;
+import dev.subtitles.downloader.support.TrackedJobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -61,25 +60,16 @@ class ClaimTakeoverTest {
     WireMockServer wireMock;
 
     private final EventProbe probe = new EventProbe();
-    private final List<UUID> jobs = new ArrayList<>();
+    private final TrackedJobs jobs = new TrackedJobs();
 
     @AfterEach
     void closeProbeAndRemoveKeys() throws IOException, TimeoutException {
         probe.close();
-        for (UUID job : jobs) {
-            redis.key().del(claimKey(job), config.redis().outcomeKeyPrefix() + job);
-        }
+        jobs.removeKeys(redis, config);
     }
 
     private String claimKey(UUID job) {
-        return config.redis().keyPrefix() + "attempt:" + job + ":1";
-    }
-
-    private JobEvent<DownloadRequested> spanishFilm() {
-        JobEvent<DownloadRequested> request = EventProbe.request(new VideoRef(TestLibrary.SPANISH_ONLY, 2019, null,
-                null, null, null, null, null), "es");
-        jobs.add(request.jobId());
-        return request;
+        return TrackedJobs.claimKey(config, job);
     }
 
     /** A claim on attempt 1 as {@code instance} would hold it, with {@code lease} left. */
@@ -94,7 +84,7 @@ class ClaimTakeoverTest {
 
     @Test
     void claimLeftByAPreviousIncarnationOfThisInstanceIsTakenOverAtOnce() {
-        JobEvent<DownloadRequested> request = spanishFilm();
+        JobEvent<DownloadRequested> request = jobs.spanishFilm();
         claimAs(request.jobId(), config.instance(), Duration.ofMinutes(5));
 
         probe.publish(request);
@@ -105,7 +95,7 @@ class ClaimTakeoverTest {
 
     @Test
     void claimOfAnotherInstanceThatStoppedRenewingIsTakenOverWhenItsLeaseRunsOut() {
-        JobEvent<DownloadRequested> request = spanishFilm();
+        JobEvent<DownloadRequested> request = jobs.spanishFilm();
         claimAs(request.jobId(), "vanished-instance", Duration.ofSeconds(2));
         double busy = attempts("busy");
 
@@ -118,8 +108,7 @@ class ClaimTakeoverTest {
 
     @Test
     void attemptTakenOverWhileItRunsPublishesNoLateResult() {
-        JobEvent<DownloadRequested> request = SlowSearches.request(wireMock, 2000);
-        jobs.add(request.jobId());
+        JobEvent<DownloadRequested> request = jobs.track(SlowSearches.request(wireMock, 2000));
         double takenOver = attempts("taken-over");
 
         probe.publish(request);

@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -22,7 +20,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
-import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.downloader.config.DownloaderConfig;
@@ -32,6 +29,7 @@ import dev.subtitles.downloader.support.OpenSubtitlesStub;
 import dev.subtitles.downloader.support.SlowSearches;
 import dev.subtitles.downloader.support.TestBroker;
 import dev.subtitles.downloader.support.TestLibrary;
+import dev.subtitles.downloader.support.TrackedJobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -63,25 +61,12 @@ class JobOutcomeDecisionTest {
     WireMockServer wireMock;
 
     private final EventProbe probe = new EventProbe();
-    private final List<UUID> jobs = new ArrayList<>();
+    private final TrackedJobs jobs = new TrackedJobs();
 
     @AfterEach
     void closeProbeAndRemoveKeys() throws IOException, TimeoutException {
         probe.close();
-        for (UUID job : jobs) {
-            redis.key().del(config.redis().outcomeKeyPrefix() + job, config.redis().keyPrefix() + "attempt:" + job
-                    + ":1");
-        }
-    }
-
-    private JobEvent<DownloadRequested> spanishFilm() {
-        return track(EventProbe.request(new VideoRef(TestLibrary.SPANISH_ONLY, 2019, null, null, null, null, null,
-                null), "es"));
-    }
-
-    private JobEvent<DownloadRequested> track(JobEvent<DownloadRequested> request) {
-        jobs.add(request.jobId());
-        return request;
+        jobs.removeKeys(redis, config);
     }
 
     private double attempts(String outcome) {
@@ -94,7 +79,7 @@ class JobOutcomeDecisionTest {
 
     @Test
     void jobWhoseCancellationStandsIsNotStartedAndItsRequestIsAcked() {
-        JobEvent<DownloadRequested> request = spanishFilm();
+        JobEvent<DownloadRequested> request = jobs.spanishFilm();
         decide(request.jobId(), Outcome.CANCELLED);
         double skipped = attempts("skipped");
 
@@ -106,7 +91,7 @@ class JobOutcomeDecisionTest {
 
     @Test
     void jobWhoseTimeOutStandsIsNotStarted() {
-        JobEvent<DownloadRequested> request = spanishFilm();
+        JobEvent<DownloadRequested> request = jobs.spanishFilm();
         decide(request.jobId(), Outcome.TIMED_OUT);
         double skipped = attempts("skipped");
 
@@ -118,7 +103,7 @@ class JobOutcomeDecisionTest {
 
     @Test
     void subtitleReadyIsPublishedWithTheJobDecidedFinished() {
-        JobEvent<DownloadRequested> request = spanishFilm();
+        JobEvent<DownloadRequested> request = jobs.spanishFilm();
 
         probe.publish(request);
 
@@ -129,7 +114,7 @@ class JobOutcomeDecisionTest {
 
     @Test
     void jobCancelledDuringItsAttemptPublishesNoResultAndNoCancellation() {
-        JobEvent<DownloadRequested> request = track(SlowSearches.request(wireMock, 2000));
+        JobEvent<DownloadRequested> request = jobs.track(SlowSearches.request(wireMock, 2000));
         double cancelled = attempts("cancelled");
 
         probe.publish(request);

@@ -7,23 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.testing.TcpProxy;
+import dev.subtitles.eventconsumer.testing.ConsumerTest;
 import dev.subtitles.eventconsumer.testing.IncomingBrokerProxyResource;
 import dev.subtitles.eventconsumer.testing.IncomingBrokerProxyResource.InjectIncomingBrokerProxy;
 import dev.subtitles.eventconsumer.testing.JobViews;
-import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
 import io.quarkus.test.common.TestResourceScope;
@@ -37,47 +33,28 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = IncomingBrokerProxyResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class ConsumerConnectionLossTest {
+class ConsumerConnectionLossTest extends ConsumerTest {
 
     private static final EventType[] LIFECYCLE = { DOWNLOAD_REQUESTED, DOWNLOAD_STARTED, SUBTITLE_READY };
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static TestBroker broker;
 
     @InjectIncomingBrokerProxy
     TcpProxy consumerProxy;
     @Inject
     JobViews views;
 
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void awaitConsumer() {
-        TestTopology.awaitConsumerReady();
-    }
-
     @Test
     void consumptionResumesAfterTheConsumersConnectionIsCut() throws InterruptedException {
-        List<UUID> jobs = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            jobs.add(UUID.randomUUID());
-        }
-        publishStep(jobs, 0);
+        List<UUID> jobs = TestEvents.jobIds(50);
+        broker.publishForEach(jobs, LIFECYCLE[0]);
         consumerProxy.cut();
         try {
-            publishStep(jobs, 1);
+            broker.publishForEach(jobs, LIFECYCLE[1]);
             Thread.sleep(3_000);
         } finally {
             consumerProxy.restore();
         }
-        publishStep(jobs, 2);
+        broker.publishForEach(jobs, LIFECYCLE[2]);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             for (UUID jobId : jobs) {
@@ -85,11 +62,5 @@ class ConsumerConnectionLossTest {
                 assertThat(views.history(jobId)).as("history of job %s", jobId).hasSize(LIFECYCLE.length);
             }
         });
-    }
-
-    private static void publishStep(List<UUID> jobs, int step) {
-        for (UUID jobId : jobs) {
-            broker.publish(TestEvents.event(jobId, LIFECYCLE[step]));
-        }
     }
 }

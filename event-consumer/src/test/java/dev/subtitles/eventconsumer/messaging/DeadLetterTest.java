@@ -13,9 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.rabbitmq.client.AMQP;
@@ -24,8 +21,8 @@ import dev.subtitles.common.event.EventSamples;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.eventconsumer.testing.ConsumerTest;
 import dev.subtitles.eventconsumer.testing.JobViews;
-import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestBroker.DeadLetter;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
@@ -35,28 +32,12 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class DeadLetterTest {
+class DeadLetterTest extends ConsumerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
-    private static TestBroker broker;
 
     @Inject
     JobViews views;
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void awaitConsumer() {
-        TestTopology.awaitConsumerReady();
-    }
 
     @Test
     void garbageGoesToTheDeadLetterQueueWithItsReasonAndTheNextEventIsProjected() {

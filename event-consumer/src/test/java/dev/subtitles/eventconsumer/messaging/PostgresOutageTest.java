@@ -7,31 +7,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.testing.TcpProxy;
+import dev.subtitles.eventconsumer.testing.ConsumerMetrics;
+import dev.subtitles.eventconsumer.testing.ConsumerTest;
+import dev.subtitles.eventconsumer.testing.EventLog;
 import dev.subtitles.eventconsumer.testing.JobViews;
 import dev.subtitles.eventconsumer.testing.PostgresProxyResource;
 import dev.subtitles.eventconsumer.testing.PostgresProxyResource.InjectPostgresProxy;
-import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The application reaches PostgreSQL through a proxy this test cuts for several seconds while events keep coming: the
@@ -40,45 +35,29 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PostgresProxyResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class PostgresOutageTest {
+class PostgresOutageTest extends ConsumerTest {
 
     private static final EventType[] LIFECYCLE = { DOWNLOAD_REQUESTED, DOWNLOAD_STARTED, SUBTITLE_READY };
     private static final Duration OUTAGE = Duration.ofSeconds(8);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static TestBroker broker;
 
     @InjectPostgresProxy
     TcpProxy postgresProxy;
     @Inject
     JobViews views;
     @Inject
-    Pool pool;
+    EventLog eventLog;
     @Inject
-    MeterRegistry registry;
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void awaitConsumer() {
-        TestTopology.awaitConsumerReady();
-    }
+    ConsumerMetrics metrics;
 
     @Test
     void everyEventIsProjectedOnceThePostgresLinkReturns() throws InterruptedException {
-        List<UUID> jobs = jobs(20);
-        publishStep(jobs, 0);
+        List<UUID> jobs = TestEvents.jobIds(20);
+        broker.publishForEach(jobs, LIFECYCLE[0]);
 
         outage(() -> {
-            publishStep(jobs, 1);
-            publishStep(jobs, 2);
+            broker.publishForEach(jobs, LIFECYCLE[1]);
+            broker.publishForEach(jobs, LIFECYCLE[2]);
         });
 
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -88,18 +67,18 @@ class PostgresOutageTest {
             }
         });
         for (UUID jobId : jobs) {
-            assertThat(recordedTypes(jobId)).as("event log of job %s", jobId)
+            assertThat(eventLog.types(jobId)).as("event log of job %s", jobId)
                     .containsExactly("subtitle.download.requested", "subtitle.download.started", "subtitle.ready");
         }
     }
 
     @Test
     void aPostgresOutageIsWaitedOutWithBackoffAndNoMessageGoesBackToTheQueue() throws InterruptedException {
-        List<UUID> jobs = jobs(5);
-        double redeliveredBefore = redelivered();
-        double failuresBefore = recordFailures();
+        List<UUID> jobs = TestEvents.jobIds(5);
+        double redeliveredBefore = metrics.redelivered();
+        double failuresBefore = metrics.recordFailures();
 
-        outage(() -> publishStep(jobs, 0));
+        outage(() -> broker.publishForEach(jobs, LIFECYCLE[0]));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             for (UUID jobId : jobs) {
@@ -107,50 +86,20 @@ class PostgresOutageTest {
             }
         });
         // Backoff from 100 ms doubling to 5 s: about 7 tries in 8 s, up to 10 with jitter; a hot loop makes thousands.
-        assertThat(recordFailures() - failuresBefore).isBetween(1.0, 15.0);
-        assertThat(redelivered()).isEqualTo(redeliveredBefore);
+        assertThat(metrics.recordFailures() - failuresBefore).isBetween(1.0, 15.0);
+        assertThat(metrics.redelivered()).isEqualTo(redeliveredBefore);
     }
 
     /** Cuts the link, runs {@code during} once the consumer has felt the cut, keeps it cut for {@link #OUTAGE}. */
     private void outage(Runnable during) throws InterruptedException {
-        double failures = recordFailures();
+        double failures = metrics.recordFailures();
         postgresProxy.cut();
         try {
             during.run();
-            await().atMost(PATIENCE).until(() -> recordFailures() > failures);
+            await().atMost(PATIENCE).until(() -> metrics.recordFailures() > failures);
             Thread.sleep(OUTAGE.toMillis());
         } finally {
             postgresProxy.restore();
         }
-    }
-
-    private static List<UUID> jobs(int count) {
-        List<UUID> jobs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            jobs.add(UUID.randomUUID());
-        }
-        return jobs;
-    }
-
-    private static void publishStep(List<UUID> jobs, int step) {
-        for (UUID jobId : jobs) {
-            broker.publish(TestEvents.event(jobId, LIFECYCLE[step]));
-        }
-    }
-
-    private List<String> recordedTypes(UUID jobId) {
-        List<String> types = new ArrayList<>();
-        pool.preparedQuery("SELECT type FROM events.job_event WHERE job_id = $1 ORDER BY seq")
-                .execute(Tuple.of(jobId)).await().atMost(PATIENCE)
-                .forEach(row -> types.add(row.getString("type")));
-        return types;
-    }
-
-    private double redelivered() {
-        return registry.counter("events.redelivered").count();
-    }
-
-    private double recordFailures() {
-        return registry.counter("projection.stage.failures", "stage", "record").count();
     }
 }

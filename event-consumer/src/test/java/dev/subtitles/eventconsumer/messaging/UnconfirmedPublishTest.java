@@ -12,18 +12,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.testing.TcpProxy;
+import dev.subtitles.eventconsumer.testing.ConsumerTest;
 import dev.subtitles.eventconsumer.testing.JobViews;
 import dev.subtitles.eventconsumer.testing.OutgoingBrokerProxyResource;
 import dev.subtitles.eventconsumer.testing.OutgoingBrokerProxyResource.InjectOutgoingBrokerProxy;
-import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestBroker.DeadLetter;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
@@ -38,30 +35,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = OutgoingBrokerProxyResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class UnconfirmedPublishTest {
+class UnconfirmedPublishTest extends ConsumerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static TestBroker broker;
 
     @InjectOutgoingBrokerProxy
     TcpProxy outgoingProxy;
     @Inject
     JobViews views;
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void awaitConsumer() {
-        TestTopology.awaitConsumerReady();
-    }
 
     @Test
     void anUnconfirmedDeadLetterCopyNeitherHoldsUpConsumptionNorLosesTheMessage() {

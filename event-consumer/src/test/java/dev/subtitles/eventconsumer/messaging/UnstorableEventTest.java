@@ -14,28 +14,24 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.testing.TcpProxy;
+import dev.subtitles.eventconsumer.testing.ConsumerMetrics;
+import dev.subtitles.eventconsumer.testing.ConsumerTest;
+import dev.subtitles.eventconsumer.testing.EventLog;
 import dev.subtitles.eventconsumer.testing.JobViews;
 import dev.subtitles.eventconsumer.testing.PostgresProxyResource;
 import dev.subtitles.eventconsumer.testing.PostgresProxyResource.InjectPostgresProxy;
-import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestBroker.DeadLetter;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Events PostgreSQL refuses to store for what they hold. The application reaches PostgreSQL through a proxy, which
@@ -44,7 +40,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PostgresProxyResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class UnstorableEventTest {
+class UnstorableEventTest extends ConsumerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final EventCodec CODEC = new EventCodec();
@@ -54,35 +50,19 @@ class UnstorableEventTest {
     private static final String LONE_SURROGATE = "Lone \\ud800 surrogate";
     /** A NUL escaped in JSON: the codec takes it, PostgreSQL answers 22P05. */
     private static final String NUL = "a\\u0000b";
-    private static TestBroker broker;
 
     @InjectPostgresProxy
     TcpProxy postgresProxy;
     @Inject
     JobViews views;
     @Inject
-    Pool pool;
+    EventLog eventLog;
     @Inject
-    MeterRegistry registry;
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void awaitConsumer() {
-        TestTopology.awaitConsumerReady();
-    }
+    ConsumerMetrics metrics;
 
     @Test
     void eventWithALoneSurrogateIsDeadLetteredOnceWithItsReason() {
-        double redeliveredBefore = redelivered();
+        double redeliveredBefore = metrics.redelivered();
         byte[] bad = unstorable(UUID.randomUUID(), LONE_SURROGATE);
 
         publish(bad);
@@ -90,12 +70,12 @@ class UnstorableEventTest {
         DeadLetter copy = awaitDeadLetterWithBody(bad);
         assertThat(copy.reason()).startsWith("PostgreSQL refused to store the event: ").contains("SQLSTATE 22P02");
         assertNoOtherCopyOf(bad);
-        assertThat(redelivered()).isEqualTo(redeliveredBefore);
+        assertThat(metrics.redelivered()).isEqualTo(redeliveredBefore);
     }
 
     @Test
     void eventWithANulIsDeadLetteredOnceWithItsReason() {
-        double redeliveredBefore = redelivered();
+        double redeliveredBefore = metrics.redelivered();
         byte[] bad = unstorable(UUID.randomUUID(), NUL);
 
         publish(bad);
@@ -103,7 +83,7 @@ class UnstorableEventTest {
         DeadLetter copy = awaitDeadLetterWithBody(bad);
         assertThat(copy.reason()).startsWith("PostgreSQL refused to store the event: ").contains("SQLSTATE 22P05");
         assertNoOtherCopyOf(bad);
-        assertThat(redelivered()).isEqualTo(redeliveredBefore);
+        assertThat(metrics.redelivered()).isEqualTo(redeliveredBefore);
     }
 
     @Test
@@ -117,7 +97,7 @@ class UnstorableEventTest {
                 .containsEntry("lastEventType", "job.failed")
                 .containsEntry("lastEventId", UnstorableEvents.failureId(jobId).toString());
         assertThat(views.history(jobId)).singleElement().asString().contains("job.failed", UnstorableEvents.ERROR_CODE);
-        assertThat(recordedTypes(jobId)).containsExactly("job.failed");
+        assertThat(eventLog.types(jobId)).containsExactly("job.failed");
     }
 
     @Test
@@ -128,7 +108,7 @@ class UnstorableEventTest {
 
         broker.publish(TestEvents.event(jobId, DOWNLOAD_STARTED), TestEvents.event(jobId, SUBTITLE_READY));
 
-        await().atMost(PATIENCE).until(() -> recordedTypes(jobId).size() == 3);
+        await().atMost(PATIENCE).until(() -> eventLog.types(jobId).size() == 3);
         await().atMost(PATIENCE).until(() -> views.history(jobId).size() == 3);
         assertThat(views.phase(jobId)).isEqualTo("FAILED");
         assertThat(views.job(jobId)).containsEntry("errorCode", UnstorableEvents.ERROR_CODE)
@@ -140,14 +120,14 @@ class UnstorableEventTest {
         UUID blocked = UUID.randomUUID();
         UUID failing = UUID.randomUUID();
         List<UUID> neighbours = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        double recordFailures = recordFailures();
+        double recordFailures = metrics.recordFailures();
 
         // With PostgreSQL away, the consumer holds one batch and retries it while the next events pile up behind it;
         // they become a single batch when PostgreSQL returns.
         postgresProxy.cut();
         try {
             broker.publish(TestEvents.event(blocked, DOWNLOAD_REQUESTED));
-            await().atMost(PATIENCE).until(() -> recordFailures() > recordFailures);
+            await().atMost(PATIENCE).until(() -> metrics.recordFailures() > recordFailures);
             JobEvent<EventPayload> first = TestEvents.event(neighbours.get(0), DOWNLOAD_REQUESTED);
             JobEvent<EventPayload> sameJobAfter = TestEvents.event(failing, DOWNLOAD_STARTED);
             broker.send(first.type().routingKey(), CODEC.encode(first), CODEC.contentType());
@@ -170,7 +150,7 @@ class UnstorableEventTest {
             assertThat(views.phase(blocked)).isEqualTo("DOWNLOAD_QUEUED");
             assertThat(views.phase(failing)).isEqualTo("FAILED");
         });
-        assertThat(recordedTypes(failing)).containsExactly("subtitle.download.started", "job.failed");
+        assertThat(eventLog.types(failing)).containsExactly("subtitle.download.started", "job.failed");
     }
 
     /** A {@code subtitle.download.requested} of {@code jobId} whose title is {@code title} (JSON, escapes included). */
@@ -210,21 +190,5 @@ class UnstorableEventTest {
                 found.add(next);
             }
         }
-    }
-
-    private List<String> recordedTypes(UUID jobId) {
-        List<String> types = new ArrayList<>();
-        pool.preparedQuery("SELECT type FROM events.job_event WHERE job_id = $1 ORDER BY seq")
-                .execute(Tuple.of(jobId)).await().atMost(PATIENCE)
-                .forEach(row -> types.add(row.getString("type")));
-        return types;
-    }
-
-    private double redelivered() {
-        return registry.counter("events.redelivered").count();
-    }
-
-    private double recordFailures() {
-        return registry.counter("projection.stage.failures", "stage", "record").count();
     }
 }

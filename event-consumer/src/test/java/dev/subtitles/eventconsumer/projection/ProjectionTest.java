@@ -24,9 +24,6 @@ import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,8 +33,8 @@ import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.eventconsumer.testing.ConsumerTest;
 import dev.subtitles.eventconsumer.testing.JobViews;
-import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -50,11 +47,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class ProjectionTest {
+class ProjectionTest extends ConsumerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(15);
-    private static TestBroker broker;
 
     @Inject
     JobViews views;
@@ -64,21 +60,6 @@ class ProjectionTest {
     RedisDataSource redis;
     @Inject
     JobViewKeys keys;
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void awaitConsumer() {
-        TestTopology.awaitConsumerReady();
-    }
 
     @Test
     void eventIsRecordedWithTheFirstSequenceNumberAndItsCloudEvent() throws Exception {

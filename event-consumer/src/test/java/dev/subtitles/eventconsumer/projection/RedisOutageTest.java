@@ -7,26 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.testing.TcpProxy;
+import dev.subtitles.eventconsumer.testing.ConsumerMetrics;
+import dev.subtitles.eventconsumer.testing.ConsumerTest;
 import dev.subtitles.eventconsumer.testing.JobViews;
 import dev.subtitles.eventconsumer.testing.RedisProxyResource;
 import dev.subtitles.eventconsumer.testing.RedisProxyResource.InjectRedisProxy;
-import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,46 +34,27 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = RedisProxyResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class RedisOutageTest {
+class RedisOutageTest extends ConsumerTest {
 
     private static final EventType[] LIFECYCLE = { DOWNLOAD_REQUESTED, DOWNLOAD_STARTED, SUBTITLE_READY };
-    private static TestBroker broker;
 
     @InjectRedisProxy
     TcpProxy redisProxy;
     @Inject
     JobViews views;
     @Inject
-    MeterRegistry registry;
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void awaitConsumer() {
-        TestTopology.awaitConsumerReady();
-    }
+    ConsumerMetrics metrics;
 
     @Test
     void noEventIsLostWhileRedisIsAwayForAFewSeconds() throws InterruptedException {
-        List<UUID> jobs = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            jobs.add(UUID.randomUUID());
-        }
-        publishStep(jobs, 0);
+        List<UUID> jobs = TestEvents.jobIds(20);
+        broker.publishForEach(jobs, LIFECYCLE[0]);
 
         redisProxy.cut();
         try {
-            publishStep(jobs, 1);
+            broker.publishForEach(jobs, LIFECYCLE[1]);
             Thread.sleep(1_000);
-            publishStep(jobs, 2);
+            broker.publishForEach(jobs, LIFECYCLE[2]);
             Thread.sleep(2_000);
         } finally {
             redisProxy.restore();
@@ -93,17 +70,14 @@ class RedisOutageTest {
 
     @Test
     void aRedisOutageIsWaitedOutWithBackoffAndNoMessageGoesBackToTheQueue() throws InterruptedException {
-        List<UUID> jobs = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            jobs.add(UUID.randomUUID());
-        }
-        double redeliveredBefore = redelivered();
-        double failuresBefore = viewFailures();
+        List<UUID> jobs = TestEvents.jobIds(5);
+        double redeliveredBefore = metrics.redelivered();
+        double failuresBefore = metrics.viewFailures();
 
         redisProxy.cut();
         try {
-            publishStep(jobs, 0);
-            await().atMost(Duration.ofSeconds(30)).until(() -> viewFailures() > failuresBefore);
+            broker.publishForEach(jobs, LIFECYCLE[0]);
+            await().atMost(Duration.ofSeconds(30)).until(() -> metrics.viewFailures() > failuresBefore);
             Thread.sleep(8_000);
         } finally {
             redisProxy.restore();
@@ -115,21 +89,7 @@ class RedisOutageTest {
             }
         });
         // Backoff from 100 ms doubling to 5 s: about 7 tries in 8 s, up to 10 with jitter; a hot loop makes thousands.
-        assertThat(viewFailures() - failuresBefore).isBetween(1.0, 15.0);
-        assertThat(redelivered()).isEqualTo(redeliveredBefore);
-    }
-
-    private double redelivered() {
-        return registry.counter("events.redelivered").count();
-    }
-
-    private double viewFailures() {
-        return registry.counter("projection.stage.failures", "stage", "view").count();
-    }
-
-    private static void publishStep(List<UUID> jobs, int step) {
-        for (UUID jobId : jobs) {
-            broker.publish(TestEvents.event(jobId, LIFECYCLE[step]));
-        }
+        assertThat(metrics.viewFailures() - failuresBefore).isBetween(1.0, 15.0);
+        assertThat(metrics.redelivered()).isEqualTo(redeliveredBefore);
     }
 }

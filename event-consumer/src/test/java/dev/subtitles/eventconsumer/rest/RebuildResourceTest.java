@@ -19,15 +19,12 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.eventconsumer.testing.ConsumerTest;
 import dev.subtitles.eventconsumer.testing.JobViews;
-import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
 import io.quarkus.test.common.TestResourceScope;
@@ -36,28 +33,12 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(value = TestTopology.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class RebuildResourceTest {
+class RebuildResourceTest extends ConsumerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
-    private static TestBroker broker;
 
     @Inject
     JobViews views;
-
-    @BeforeAll
-    static void connect() {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void awaitConsumer() {
-        TestTopology.awaitConsumerReady();
-    }
 
     @Test
     void rebuildingAFlushedJobRestoresItsPhaseFieldsAndHistoryExactly() {

@@ -1,7 +1,5 @@
 package dev.subtitles.eventconsumer.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -9,7 +7,6 @@ import java.lang.annotation.Target;
 import java.util.Map;
 
 import dev.subtitles.common.testing.TcpProxy;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Puts a {@link TcpProxy} between RabbitMQ and the application's publishing connection (dead-letter copies and the
@@ -17,35 +14,18 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Inject it with {@link InjectOutgoingBrokerProxy}. Publisher confirms are awaited for 2 s, so a test sees an
  * unconfirmed publish given up quickly.
  */
-public class OutgoingBrokerProxyResource implements QuarkusTestResourceLifecycleManager {
+public class OutgoingBrokerProxyResource extends BrokerProxyResource {
 
-    private TcpProxy proxy;
+    public OutgoingBrokerProxyResource() {
+        super(InjectOutgoingBrokerProxy.class);
+    }
 
     @Override
-    public Map<String, String> start() {
-        String host = System.getenv().getOrDefault("RABBITMQ_HOST", "localhost");
-        int port = Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672"));
-        try {
-            proxy = new TcpProxy(host, port);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the RabbitMQ proxy", e);
-        }
-        String proxyPort = Integer.toString(proxy.port());
+    Map<String, String> settings(String proxyPort) {
         return Map.of(
                 "event-consumer.publisher.host", "localhost",
                 "event-consumer.publisher.port", proxyPort,
                 "event-consumer.timeout.broker", "2s");
-    }
-
-    @Override
-    public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(proxy,
-                new TestInjector.AnnotatedAndMatchesType(InjectOutgoingBrokerProxy.class, TcpProxy.class));
-    }
-
-    @Override
-    public void stop() {
-        proxy.close();
     }
 
     /** Marks the test field that receives the proxy. */

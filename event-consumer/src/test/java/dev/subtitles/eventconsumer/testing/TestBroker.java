@@ -1,7 +1,9 @@
 package dev.subtitles.eventconsumer.testing;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.AMQP;
@@ -11,6 +13,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
 import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 
 /**
@@ -49,6 +52,13 @@ public final class TestBroker implements AutoCloseable {
             send(event.type().routingKey(), CODEC.encode(event), CODEC.contentType());
         }
         awaitConfirms();
+    }
+
+    /** Publishes an event of the type for each job, one after the other, each confirmed before the next. */
+    public void publishForEach(List<UUID> jobIds, EventType type) {
+        for (UUID jobId : jobIds) {
+            publish(TestEvents.event(jobId, type));
+        }
     }
 
     /** Publishes an arbitrary body (not necessarily an event), waiting for the confirm. */

@@ -3,6 +3,8 @@ package dev.subtitles.eventconsumer.testing;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import dev.subtitles.common.event.EventCodec;
@@ -42,5 +44,14 @@ public final class TestEvents {
     public static JobEvent<EventPayload> event(UUID jobId, EventType type) {
         return new JobEvent<>(UUID.randomUUID(), type, SOURCE, jobId, Instant.now(), EventSamples.TRACEPARENT,
                 EventSamples.payload(type));
+    }
+
+    /** As many fresh job ids as asked for. */
+    public static List<UUID> jobIds(int count) {
+        List<UUID> jobIds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            jobIds.add(UUID.randomUUID());
+        }
+        return jobIds;
     }
 }

@@ -1,6 +1,5 @@
 package dev.subtitles.translator.messaging;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static io.restassured.RestAssured.given;
@@ -8,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +27,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.TranslateRequested;
-import dev.subtitles.common.format.SubtitleFormat;
-import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
+import dev.subtitles.common.testing.BrokerProxy;
 import dev.subtitles.common.testing.TcpProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -68,11 +64,6 @@ class BrokerFaultTest {
         }
     }
 
-    /** The fixture's six sentences (two in its dialogue cue), "translated". */
-    private static final String TRANSLATION = """
-            {"translatedText":["¿Dónde está el coche rojo?","Me gusta la casa.","Nos vamos a casa.",
-             "El perro es grande y el gato es pequeño.","¡Buenos días, amigo!","Le dije <b>que no</b> al hombre."]}""";
-
     @LibreTranslateStub.Inject
     WireMockServer libreTranslate;
 
@@ -94,9 +85,7 @@ class BrokerFaultTest {
     @BeforeEach
     void connect() throws IOException, TimeoutException {
         broker = new Broker(exchange);
-        libreTranslate.resetAll();
-        libreTranslate.stubFor(get("/languages").willReturn(okJson("""
-                [{"code":"en","name":"English","targets":["es"]}]""")));
+        LibreTranslateStub.reset(libreTranslate);
     }
 
     @AfterEach
@@ -107,7 +96,7 @@ class BrokerFaultTest {
 
     @Test
     void requestWhoseResultIsPublishedWhileTheLinkIsCutCompletesOnceTheLinkReturns() throws Exception {
-        libreTranslate.stubFor(post("/translate").willReturn(okJson(TRANSLATION).withFixedDelay(3_000)));
+        libreTranslate.stubFor(post("/translate").willReturn(okJson(EnglishFixture.TRANSLATION).withFixedDelay(3_000)));
 
         broker.publish(request(storeEnglishFixture()));
         await().atMost(Duration.ofSeconds(30)).until(() -> broker.typesOf(jobId).contains(EventType.TRANSLATE_STARTED));
@@ -127,7 +116,7 @@ class BrokerFaultTest {
 
     @Test
     void linkCutInABurstOfPublishesStrandsNoJobAndDoublesNone() throws Exception {
-        libreTranslate.stubFor(post("/translate").willReturn(okJson(TRANSLATION).withFixedDelay(50)));
+        libreTranslate.stubFor(post("/translate").willReturn(okJson(EnglishFixture.TRANSLATION).withFixedDelay(50)));
         List<UUID> jobs = IntStream.range(0, BURST).mapToObj(i -> UUID.randomUUID()).toList();
         for (UUID job : jobs) {
             broker.publish(request(job, storeEnglishFixture(job)));
@@ -153,9 +142,9 @@ class BrokerFaultTest {
     @Test
     void deliveryThatNeverCompletesIsFailedRedeliveredAndReadinessRecovers() throws Exception {
         libreTranslate.stubFor(post("/translate").inScenario("hang").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(TRANSLATION).withFixedDelay(60_000)).willSetStateTo("answering"));
+                .willReturn(okJson(EnglishFixture.TRANSLATION).withFixedDelay(60_000)).willSetStateTo("answering"));
         libreTranslate.stubFor(post("/translate").inScenario("hang").whenScenarioStateIs("answering")
-                .willReturn(okJson(TRANSLATION)));
+                .willReturn(okJson(EnglishFixture.TRANSLATION)));
 
         broker.publish(request(storeEnglishFixture()));
 
@@ -177,11 +166,7 @@ class BrokerFaultTest {
     }
 
     private StoredSubtitleFile storeEnglishFixture(UUID job) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/subtitles/english.srt")) {
-            String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return store.save(NewSubtitleFile.downloaded(job, "en", SubtitleFormat.SRT, content, "test"))
-                    .await().atMost(Duration.ofSeconds(5));
-        }
+        return EnglishFixture.store(store, job);
     }
 
     private JobEvent<TranslateRequested> request(StoredSubtitleFile source) {
@@ -189,7 +174,6 @@ class BrokerFaultTest {
     }
 
     private static JobEvent<TranslateRequested> request(UUID job, StoredSubtitleFile source) {
-        return JobEvent.create(job, JobEvent.source("downloader", "test"),
-                new TranslateRequested(source.id(), "en", "es", SubtitleFormat.SRT, "test"));
+        return EnglishFixture.requestToSpanish(job, source);
     }
 }

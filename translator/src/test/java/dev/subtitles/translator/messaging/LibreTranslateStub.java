@@ -1,5 +1,8 @@
 package dev.subtitles.translator.messaging;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -21,6 +24,13 @@ public class LibreTranslateStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private WireMockServer server;
+
+    /** Forgets the stubs and requests of earlier tests and offers English to Spanish, as the tests' requests ask. */
+    public static void reset(WireMockServer server) {
+        server.resetAll();
+        server.stubFor(get("/languages").willReturn(okJson("""
+                [{"code":"en","name":"English","targets":["es"]}]""")));
+    }
 
     @Override
     public Map<String, String> start() {

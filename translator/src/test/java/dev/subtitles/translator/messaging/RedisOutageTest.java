@@ -1,14 +1,11 @@
 package dev.subtitles.translator.messaging;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +24,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.TranslateRequested;
-import dev.subtitles.common.format.SubtitleFormat;
-import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.common.testing.TcpProxy;
@@ -54,11 +49,6 @@ class RedisOutageTest {
         }
     }
 
-    /** The fixture's six sentences (two in its dialogue cue), "translated". */
-    private static final String TRANSLATION = """
-            {"translatedText":["¿Dónde está el coche rojo?","Me gusta la casa.","Nos vamos a casa.",
-             "El perro es grande y el gato es pequeño.","¡Buenos días, amigo!","Le dije <b>que no</b> al hombre."]}""";
-
     @LibreTranslateStub.Inject
     WireMockServer libreTranslate;
 
@@ -77,9 +67,7 @@ class RedisOutageTest {
     @BeforeEach
     void connect() throws IOException, TimeoutException {
         broker = new Broker(exchange);
-        libreTranslate.resetAll();
-        libreTranslate.stubFor(get("/languages").willReturn(okJson("""
-                [{"code":"en","name":"English","targets":["es"]}]""")));
+        LibreTranslateStub.reset(libreTranslate);
     }
 
     @AfterEach
@@ -90,7 +78,7 @@ class RedisOutageTest {
 
     @Test
     void redisAwayWhenTheResultIsDecidedDefersTheAttemptWithoutATerminalEvent() throws Exception {
-        libreTranslate.stubFor(post("/translate").willReturn(okJson(TRANSLATION).withFixedDelay(2_000)));
+        libreTranslate.stubFor(post("/translate").willReturn(okJson(EnglishFixture.TRANSLATION).withFixedDelay(2_000)));
 
         broker.publish(request(storeEnglishFixture()));
         await().atMost(Duration.ofSeconds(30)).until(() -> broker.typesOf(jobId).contains(EventType.TRANSLATE_STARTED));
@@ -106,15 +94,10 @@ class RedisOutageTest {
     }
 
     private StoredSubtitleFile storeEnglishFixture() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/subtitles/english.srt")) {
-            String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return store.save(NewSubtitleFile.downloaded(jobId, "en", SubtitleFormat.SRT, content, "test"))
-                    .await().atMost(Duration.ofSeconds(5));
-        }
+        return EnglishFixture.store(store, jobId);
     }
 
     private JobEvent<TranslateRequested> request(StoredSubtitleFile source) {
-        return JobEvent.create(jobId, JobEvent.source("downloader", "test"),
-                new TranslateRequested(source.id(), "en", "es", SubtitleFormat.SRT, "test"));
+        return EnglishFixture.requestToSpanish(jobId, source);
     }
 }

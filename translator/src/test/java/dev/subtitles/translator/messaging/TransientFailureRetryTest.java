@@ -1,15 +1,12 @@
 package dev.subtitles.translator.messaging;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +30,6 @@ import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
-import dev.subtitles.common.format.SubtitleFormat;
-import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,11 +49,6 @@ class TransientFailureRetryTest {
         }
     }
 
-    /** The fixture's six sentences (two in its dialogue cue), "translated". */
-    private static final String TRANSLATION = """
-            {"translatedText":["¿Dónde está el coche rojo?","Me gusta la casa.","Nos vamos a casa.",
-             "El perro es grande y el gato es pequeño.","¡Buenos días, amigo!","Le dije <b>que no</b> al hombre."]}""";
-
     @LibreTranslateStub.Inject
     WireMockServer libreTranslate;
 
@@ -74,9 +64,7 @@ class TransientFailureRetryTest {
     @BeforeEach
     void connect() throws IOException, TimeoutException {
         broker = new Broker(exchange);
-        libreTranslate.resetAll();
-        libreTranslate.stubFor(get("/languages").willReturn(okJson("""
-                [{"code":"en","name":"English","targets":["es"]}]""")));
+        LibreTranslateStub.reset(libreTranslate);
     }
 
     @AfterEach
@@ -89,7 +77,7 @@ class TransientFailureRetryTest {
         libreTranslate.stubFor(post("/translate").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
         libreTranslate.stubFor(post("/translate").inScenario("flaky").whenScenarioStateIs("recovered")
-                .willReturn(okJson(TRANSLATION)));
+                .willReturn(okJson(EnglishFixture.TRANSLATION)));
         Instant published = Instant.now();
 
         broker.publish(request(storeEnglishFixture()));
@@ -126,7 +114,7 @@ class TransientFailureRetryTest {
                 .willReturn(aResponse().withStatus(200).withBody("<html>Bad gateway</html>"))
                 .willSetStateTo("fine"));
         libreTranslate.stubFor(post("/translate").inScenario("garbled").whenScenarioStateIs("fine")
-                .willReturn(okJson(TRANSLATION)));
+                .willReturn(okJson(EnglishFixture.TRANSLATION)));
 
         broker.publish(request(storeEnglishFixture()));
 
@@ -135,15 +123,10 @@ class TransientFailureRetryTest {
     }
 
     private StoredSubtitleFile storeEnglishFixture() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/subtitles/english.srt")) {
-            String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return store.save(NewSubtitleFile.downloaded(jobId, "en", SubtitleFormat.SRT, content, "test"))
-                    .await().atMost(Duration.ofSeconds(5));
-        }
+        return EnglishFixture.store(store, jobId);
     }
 
     private JobEvent<TranslateRequested> request(StoredSubtitleFile source) {
-        return JobEvent.create(jobId, JobEvent.source("downloader", "test"),
-                new TranslateRequested(source.id(), "en", "es", SubtitleFormat.SRT, "test"));
+        return EnglishFixture.requestToSpanish(jobId, source);
     }
 }

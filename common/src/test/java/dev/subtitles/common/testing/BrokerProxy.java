@@ -1,4 +1,4 @@
-package dev.subtitles.downloader.messaging;
+package dev.subtitles.common.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,15 +8,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 
-import dev.subtitles.common.testing.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Puts a {@link TcpProxy} between the application (its consumers and its publisher) and RabbitMQ, so that a test can
- * cut the application's link to the broker without touching the shared broker or anyone else's connections. Inject
- * the proxy with {@link Inject}.
+ * cut the application's link to the broker without touching the shared broker or anyone else's connections. The
+ * test's own broker client connects directly. Inject the proxy with {@link Inject}.
  */
-public class BrokerLinkProxy implements QuarkusTestResourceLifecycleManager {
+public class BrokerProxy implements QuarkusTestResourceLifecycleManager {
 
     /** Marks the field that receives the proxy. */
     @Retention(RetentionPolicy.RUNTIME)
