@@ -2,8 +2,8 @@ package dev.subtitles.e2e.chaos;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import dev.subtitles.common.testing.TcpProxy;
 
