@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -70,6 +71,7 @@ public class ProjectionListener {
     private final UnstorableEvents unstorable;
     private final ProjectionMetrics metrics;
     private final EventConsumerConfig config;
+    private final ProjectionStreamLiveness liveness;
     /**
      * The Redis stage (projection and acks) of the latest recorded batch; never fails. Written and read only by the
      * one consumer loop, which handles a batch after the one before completed.
@@ -78,7 +80,7 @@ public class ProjectionListener {
 
     public ProjectionListener(@Channel(Channels.PROJECTION) Multi<Message<byte[]>> messages, EventCodec codec,
             ProjectionService projection, DeadLetterPublisher deadLetters, UnstorableEvents unstorable,
-            ProjectionMetrics metrics, EventConsumerConfig config) {
+            ProjectionMetrics metrics, EventConsumerConfig config, @Liveness ProjectionStreamLiveness liveness) {
         this.messages = messages;
         this.codec = codec;
         this.projection = projection;
@@ -86,6 +88,7 @@ public class ProjectionListener {
         this.unstorable = unstorable;
         this.metrics = metrics;
         this.config = config;
+        this.liveness = liveness;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -97,13 +100,19 @@ public class ProjectionListener {
                 metrics.redelivered();
             }
             batcher.add(message);
-        }, failure -> LOG.error("The projection channel failed; no more events are consumed", failure));
+        }, failure -> {
+            LOG.error("The projection channel failed; no more events are consumed", failure);
+            liveness.failed("the projection channel", failure);
+        });
         Multi.createBy().repeating().uni(batcher::next).indefinitely()
                 .onItem().transformToUniAndConcatenate(this::handle)
                 .subscribe().with(
                         ignored -> {
                         },
-                        failure -> LOG.error("The projection stream stopped; no more events are consumed", failure));
+                        failure -> {
+                            LOG.error("The projection stream stopped; no more events are consumed", failure);
+                            liveness.failed("the batch loop", failure);
+                        });
     }
 
     /**
