@@ -22,6 +22,12 @@ public class RetryScheduler {
     /** Header carrying the attempt number of a request copy that comes back from a delay queue. */
     public static final String ATTEMPT_HEADER = "x-attempt";
 
+    /**
+     * Header counting how often a request copy was put back as the same attempt because nothing could be decided
+     * (Redis away); the backoff grows with it.
+     */
+    public static final String DEFERRALS_HEADER = "x-deferrals";
+
     private static final Logger LOG = Logger.getLogger(RetryScheduler.class);
     private static final int PERSISTENT = 2;
 
@@ -62,5 +68,10 @@ public class RetryScheduler {
                 .flatMap(body -> publisher.publish("", delayQueues.queueName(tier), properties, body))
                 .invoke(() -> LOG.debugf("Job %s attempt %d in %s (queue %s)", request.jobId(), attempt, delay,
                         delayQueues.queueName(tier)));
+    }
+
+    /** The deferral count a delivery carries in {@link #DEFERRALS_HEADER}, 0 when it has none. */
+    public static int deferralsOf(Map<String, Object> headers) {
+        return headers.get(DEFERRALS_HEADER) instanceof Number number ? Math.max(0, number.intValue()) : 0;
     }
 }

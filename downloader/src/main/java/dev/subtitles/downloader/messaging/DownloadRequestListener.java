@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.payload.DownloadRequested;
+import dev.subtitles.common.worker.RetryScheduler;
 import dev.subtitles.common.worker.WorkerDeliveries;
 import dev.subtitles.downloader.service.DownloadJobProcessor;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +33,6 @@ public class DownloadRequestListener {
     public Uni<Void> onRequest(Message<byte[]> message) {
         return deliveries.handle(message, EventType.DOWNLOAD_REQUESTED, DownloadRequested.class,
                 (request, attempt, headers) -> processor.process(request, attempt,
-                        Math.max(0, headers.get(DownloadJobProcessor.DEFERRALS_HEADER) instanceof Number number
-                                ? number.intValue()
-                                : 0)));
+                        RetryScheduler.deferralsOf(headers)));
     }
 }

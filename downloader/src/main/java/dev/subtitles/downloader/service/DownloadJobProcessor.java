@@ -54,7 +54,8 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * <b>Infrastructure failures are transient.</b> When Redis cannot be asked (claim, outcome, fence), nothing is
  * decided: the copy is deferred, back to the delay queue as the same attempt with its deferral count in
- * {@link #DEFERRALS_HEADER} and a growing delay (capped at {@code max-delay}), for as long as Redis is away. A claimed
+ * {@link RetryScheduler#DEFERRALS_HEADER} and a growing delay (capped at {@code max-delay}), for as long as Redis is away. A
+ * claimed
  * attempt that fails on PostgreSQL or the broker is recorded as {@code job.retry.scheduled} and tried again as the
  * next attempt, like a provider outage; the last attempt fails the job with {@link #INFRASTRUCTURE_UNAVAILABLE}. Only
  * when not even the deferral or retry can be published does the returned {@code Uni} fail.
@@ -66,8 +67,6 @@ public class DownloadJobProcessor {
     public static final String PROVIDERS_UNAVAILABLE = "PROVIDERS_UNAVAILABLE";
     /** The code of a job that failed because its database or broker kept failing through every attempt. */
     public static final String INFRASTRUCTURE_UNAVAILABLE = "INFRASTRUCTURE_UNAVAILABLE";
-    /** Header counting how often a request copy was put back because nothing could be decided (Redis away). */
-    public static final String DEFERRALS_HEADER = "x-deferrals";
 
     private static final Logger LOG = Logger.getLogger(DownloadJobProcessor.class);
 
@@ -157,7 +156,7 @@ public class DownloadJobProcessor {
         LOG.warnf("Job %s attempt %d: nothing can be decided (%s); trying again in %s (deferral %d)",
                 request.jobId(), attempt, describe(failure), delay, tries);
         metrics.attempt("deferred");
-        return retries.schedule(request, attempt, delay, Map.of(DEFERRALS_HEADER, tries));
+        return retries.schedule(request, attempt, delay, Map.of(RetryScheduler.DEFERRALS_HEADER, tries));
     }
 
     /**

@@ -43,7 +43,7 @@ import io.smallrye.mutiny.Uni;
  * {@link Outcome#FINISHED} and publishes only if that is the outcome that stands; otherwise it drops its result
  * silently (the manager published {@code job.cancelled} or the timeout). When Redis cannot be reached for that
  * decision, the attempt is deferred: the same attempt comes back from a delay queue after a backoff, its count in
- * {@link #DEFERRALS_HEADER}, and no terminal event is published without a decision.
+ * {@link RetryScheduler#DEFERRALS_HEADER}, and no terminal event is published without a decision.
  * <p>
  * <b>Redelivery is invisible.</b> Event ids derive from the request, the attempt and the type ({@link EventIds}), so
  * running an attempt again publishes duplicates that every consumer ignores. {@code job.retry.scheduled} carries the
@@ -59,8 +59,6 @@ public class TranslateRequestHandler {
 
     public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
     /** Header counting how often a request copy was put back because its outcome could not be decided. */
-    public static final String DEFERRALS_HEADER = "x-deferrals";
-
     private static final Logger LOG = Logger.getLogger(TranslateRequestHandler.class);
 
     private final SubtitleTranslationService translations;
@@ -91,10 +89,10 @@ public class TranslateRequestHandler {
 
     /**
      * @param attempt 1 for a new request, one more for each retry
-     * @param headers the delivery's headers ({@link #DEFERRALS_HEADER})
+     * @param headers the delivery's headers ({@link RetryScheduler#DEFERRALS_HEADER})
      */
     public Uni<Void> handle(JobEvent<TranslateRequested> request, int attempt, Map<String, Object> headers) {
-        int deferrals = headers.get(DEFERRALS_HEADER) instanceof Number number ? number.intValue() : 0;
+        int deferrals = RetryScheduler.deferralsOf(headers);
         return outcomes.decided(request.jobId())
                 .onFailure().transform(failure -> new OutcomeUndecidedException(failure))
                 .flatMap(decided -> {
@@ -171,7 +169,7 @@ public class TranslateRequestHandler {
         Duration delay = backoff.after(deferrals + 1, Duration.ZERO);
         LOG.warnf("job %s attempt %d: %s; trying again in %s", request.jobId(), attempt, failure.getMessage(), delay);
         count("deferred");
-        return retries.schedule(request, attempt, delay, Map.of(DEFERRALS_HEADER, deferrals + 1));
+        return retries.schedule(request, attempt, delay, Map.of(RetryScheduler.DEFERRALS_HEADER, deferrals + 1));
     }
 
     private Uni<Void> stopIfEnded(JobEvent<TranslateRequested> request) {
