@@ -2,7 +2,9 @@ package dev.subtitles.common.worker;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -58,12 +60,20 @@ public class DeliverySettlement extends NoOpMetricsCollector {
      * requeued it already).
      */
     public Uni<Boolean> ack(Message<?> message) {
-        return settle(message, true);
+        return settle(List.of(message), true).map(acked -> acked == 1);
+    }
+
+    /**
+     * Acks the deliveries, each on its own channel, in one task off the event loop; the item is how many were acked
+     * (the others' channels are gone, and the broker has requeued them already).
+     */
+    public Uni<Integer> ackAll(List<? extends Message<?>> messages) {
+        return settle(messages, true);
     }
 
     /** Returns the delivery to its queue (nack with requeue); the item as for {@link #ack(Message)}. */
     public Uni<Boolean> requeue(Message<?> message) {
-        return settle(message, false);
+        return settle(List.of(message), false).map(requeued -> requeued == 1);
     }
 
     /**
@@ -78,20 +88,41 @@ public class DeliverySettlement extends NoOpMetricsCollector {
                 });
     }
 
-    private Uni<Boolean> settle(Message<?> message, boolean ack) {
+    private Uni<Integer> settle(List<? extends Message<?>> messages, boolean ack) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Delivery> deliveries = messages.stream().map(this::delivery).toList();
+        return Uni.createFrom().item(() -> (int) deliveries.stream().filter(delivery -> delivery.settle(ack)).count())
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .ifNoItem().after(timeout).recoverWithItem(() -> {
+                    LOG.warnf("Settling %d deliveries took longer than %s; aborting their channels", deliveries.size(),
+                            timeout);
+                    deliveries.stream().map(Delivery::channel).filter(Objects::nonNull).map(Channel::getConnection)
+                            .distinct().forEach(connection -> connection.abort(1000));
+                    return 0;
+                });
+    }
+
+    private Delivery delivery(Message<?> message) {
         if (!(message instanceof IncomingRabbitMQMessage<?> incoming)) {
             throw new IllegalArgumentException("not a RabbitMQ delivery: " + message.getClass().getName());
         }
         var delivery = incoming.getRabbitMQMessage();
         String consumerTag = delivery.consumerTag();
-        long deliveryTag = delivery.envelope().getDeliveryTag();
-        Channel channel = channelsByConsumerTag.get(consumerTag);
-        if (channel == null) {
-            LOG.errorf("Delivery %d of unknown consumer %s left unsettled: is the metrics collector installed on the"
-                    + " incoming channel?", deliveryTag, consumerTag);
-            return Uni.createFrom().item(false);
-        }
-        return Uni.createFrom().item(() -> {
+        return new Delivery(channelsByConsumerTag.get(consumerTag), consumerTag, delivery.envelope().getDeliveryTag());
+    }
+
+    /** One delivery and the channel it came on ({@code null} if unknown). */
+    private record Delivery(Channel channel, String consumerTag, long deliveryTag) {
+
+        /** Acks or requeues the delivery, blocking; whether the broker took it. */
+        boolean settle(boolean ack) {
+            if (channel == null) {
+                LOG.errorf("Delivery %d of unknown consumer %s left unsettled: is the metrics collector installed on"
+                        + " the incoming channel?", deliveryTag, consumerTag);
+                return false;
+            }
             if (!channel.isOpen()) {
                 LOG.infof("Delivery %d of consumer %s is not %s: its channel closed, so the broker requeued it",
                         deliveryTag, consumerTag, ack ? "acked" : "requeued");
@@ -109,11 +140,6 @@ public class DeliverySettlement extends NoOpMetricsCollector {
                         ack ? "ack" : "requeue", deliveryTag, e.getMessage());
                 return false;
             }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(timeout).recoverWithItem(() -> {
-                    LOG.warnf("Settling delivery %d took longer than %s; aborting its channel", deliveryTag, timeout);
-                    channel.getConnection().abort(1000);
-                    return false;
-                });
+        }
     }
 }

@@ -62,10 +62,11 @@ public interface EventConsumerConfig {
 
         /**
          * Largest number of messages projected together. A batch holds what arrived while the previous one was
-         * projected, so it never waits to fill up; this only caps it. Keep it below the prefetch
-         * ({@code PROJECTION_PREFETCH}) so the next batch can pile up while one is projected.
+         * projected, so it never waits to fill up; this only caps it. Two batches are in hand at once
+         * (one recorded while the one before is projected), so keep it at most half the prefetch
+         * ({@code PROJECTION_PREFETCH}).
          */
-        @WithDefault("200")
+        @WithDefault("64")
         int maxSize();
     }
 

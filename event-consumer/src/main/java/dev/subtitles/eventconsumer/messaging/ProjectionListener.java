@@ -16,12 +16,12 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventDecodingException;
 import dev.subtitles.common.worker.DeadLetterPublisher;
+import dev.subtitles.common.worker.DeliverySettlement;
 import dev.subtitles.eventconsumer.config.EventConsumerConfig;
 import dev.subtitles.eventconsumer.projection.ProjectionMetrics;
 import dev.subtitles.eventconsumer.projection.ProjectionService;
@@ -31,7 +31,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
-import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 
 /**
  * Consumes the projection queue in batches. The connector hands over messages one by one; grouping what arrived while
@@ -57,7 +56,8 @@ import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
  * <li>a publish the broker does not confirm within {@code event-consumer.timeout.broker} counts as failed: its
  * message goes back to the queue after {@code event-consumer.retry.max-delay}.
  * </ul>
- * Messages are acked only once projected, or once their dead-letter copy is confirmed.
+ * Messages are acked only once projected, or once their dead-letter copy is confirmed, and always on the channel
+ * that delivered them ({@link DeliverySettlement}).
  */
 @ApplicationScoped
 public class ProjectionListener {
@@ -67,6 +67,7 @@ public class ProjectionListener {
     private final Multi<Message<byte[]>> messages;
     private final EventCodec codec;
     private final ProjectionService projection;
+    private final DeliverySettlement settlement;
     private final DeadLetterPublisher deadLetters;
     private final UnstorableEvents unstorable;
     private final ProjectionMetrics metrics;
@@ -79,11 +80,13 @@ public class ProjectionListener {
     private volatile CompletableFuture<Void> previousView = CompletableFuture.completedFuture(null);
 
     public ProjectionListener(@Channel(Channels.PROJECTION) Multi<Message<byte[]>> messages, EventCodec codec,
-            ProjectionService projection, DeadLetterPublisher deadLetters, UnstorableEvents unstorable,
+            ProjectionService projection, DeliverySettlement settlement, DeadLetterPublisher deadLetters,
+            UnstorableEvents unstorable,
             ProjectionMetrics metrics, EventConsumerConfig config, @Liveness ProjectionStreamLiveness liveness) {
         this.messages = messages;
         this.codec = codec;
         this.projection = projection;
+        this.settlement = settlement;
         this.deadLetters = deadLetters;
         this.unstorable = unstorable;
         this.metrics = metrics;
@@ -93,7 +96,8 @@ public class ProjectionListener {
 
     void start(@Observes StartupEvent startup) {
         MessageBatcher<Message<byte[]>> batcher = new MessageBatcher<>(config.batch().maxSize());
-        // Unbounded demand: the broker's prefetch (max-outstanding-messages) bounds what is in hand.
+        // Unbounded demand: the broker's prefetch (max-outstanding-messages, see DeliveryProducers) bounds what is in
+        // hand.
         messages.subscribe().with(message -> {
             if (message.getMetadata(IncomingRabbitMQMetadata.class).map(IncomingRabbitMQMetadata::isRedeliver)
                     .orElse(false)) {
@@ -252,37 +256,24 @@ public class ProjectionListener {
         Duration delay = config.retry().maxDelay();
         LOG.warnf("Returning a message to the queue in %s: %s", delay, failure.getMessage());
         Uni.createFrom().voidItem().onItem().delayIt().by(delay)
-                .chain(() -> Uni.createFrom().completionStage(
-                        message.nack(failure, Metadata.of(new RabbitMQRejectMetadata(true)))))
+                .chain(() -> settlement.requeue(message))
                 .subscribe().with(ignored -> {
-                }, nackFailure -> LOG.warnf("Could not return a message to the queue (%s); the broker will when "
-                        + "the connection closes", nackFailure.getMessage()));
+                });
         return Uni.createFrom().voidItem();
     }
 
-    /** Acks {@code message}; an ack the broker does not take in time is left to it (see {@link #ackAll}). */
+    /** Acks {@code message}; see {@link #ackAll}. */
     private Uni<Void> ack(Message<byte[]> message) {
         return ackAll(List.of(message));
     }
 
     /**
-     * Acks the messages, waiting at most {@code event-consumer.timeout.broker}. An ack that fails or does not
-     * complete in time (the connection dropped) is only logged: the broker redelivers the message when the
-     * connection closes, and projecting it again changes nothing.
+     * Acks the messages on the channel that delivered them, waiting at most {@code event-consumer.timeout.broker}.
+     * One whose channel is gone, or that the broker does not take in time, is redelivered by the broker once the
+     * channel is closed, and projecting it again changes nothing.
      */
     private Uni<Void> ackAll(List<Message<byte[]>> messages) {
-        CompletableFuture<?>[] acks = new CompletableFuture<?>[messages.size()];
-        for (int i = 0; i < acks.length; i++) {
-            acks[i] = messages.get(i).ack().toCompletableFuture();
-        }
-        Duration timeout = config.timeout().broker();
-        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks))
-                .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Acking %d messages failed or took over %s (%s); the broker will redeliver them",
-                            messages.size(), timeout, failure.getMessage());
-                    return null;
-                });
+        return settlement.ackAll(messages).replaceWithVoid();
     }
 
     private static Uni<Void> inOrder(List<Uni<Void>> steps) {

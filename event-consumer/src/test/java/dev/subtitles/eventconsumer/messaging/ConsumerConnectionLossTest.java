@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
@@ -42,6 +44,9 @@ class ConsumerConnectionLossTest extends ConsumerTest {
     TcpProxy consumerProxy;
     @Inject
     JobViews views;
+    @Inject
+    @Liveness
+    ProjectionStreamLiveness liveness;
 
     @Test
     void consumptionResumesAfterTheConsumersConnectionIsCut() throws InterruptedException {
@@ -62,5 +67,33 @@ class ConsumerConnectionLossTest extends ConsumerTest {
                 assertThat(views.history(jobId)).as("history of job %s", jobId).hasSize(LIFECYCLE.length);
             }
         });
+    }
+
+    /**
+     * The connection is cut while the consumer has a full prefetch window in hand and comes back to a backlog of
+     * thousands: the deliveries in hand are settled on the channel that delivered them (never acked under the same
+     * number on the new channel, which would ack events never projected), and the burst the new channel delivers at
+     * once does not overflow the connector's stream.
+     */
+    @Test
+    void aBacklogAndDeliveriesInHandSurviveAReconnect() throws InterruptedException {
+        List<UUID> jobs = TestEvents.jobIds(1_500);
+        broker.publishForEach(jobs, LIFECYCLE[0]);
+        broker.publishForEach(jobs, LIFECYCLE[1]);
+        consumerProxy.cut();
+        try {
+            broker.publishForEach(jobs, LIFECYCLE[2]);
+            Thread.sleep(2_000);
+        } finally {
+            consumerProxy.restore();
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            for (UUID jobId : jobs) {
+                assertThat(views.phase(jobId)).as("phase of job %s", jobId).isEqualTo("DONE");
+                assertThat(views.history(jobId)).as("history of job %s", jobId).hasSize(LIFECYCLE.length);
+            }
+        });
+        assertThat(liveness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
     }
 }
