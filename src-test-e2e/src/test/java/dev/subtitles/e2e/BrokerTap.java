@@ -1,5 +1,6 @@
 package dev.subtitles.e2e;
 
+import dev.subtitles.common.messaging.EventsExchange;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class BrokerTap implements AutoCloseable {
         Connection connection = factory.newConnection("e2e-tap");
         BrokerTap tap = new BrokerTap(connection);
         Channel channel = connection.createChannel();
-        channel.exchangeDeclare(exchange, "topic", true);
+        EventsExchange.declare(channel, exchange);
         String queue = channel.queueDeclare("", false, true, true, null).getQueue();
         channel.queueBind(queue, exchange, "#");
         channel.basicConsume(queue, true, (tag, delivery) -> tap.record(delivery.getBody()), tag -> {

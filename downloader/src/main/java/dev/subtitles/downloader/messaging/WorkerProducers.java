@@ -2,6 +2,7 @@ package dev.subtitles.downloader.messaging;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
@@ -17,11 +18,11 @@ import org.eclipse.microprofile.health.Readiness;
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.messaging.EventsExchange;
 import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.ConsumerProgressCheck;
 import dev.subtitles.common.worker.DeadLetterPublisher;
-import dev.subtitles.common.worker.DelayQueueDeclarer;
 import dev.subtitles.common.worker.DelayQueues;
 import dev.subtitles.common.worker.DeliverySettlement;
 import dev.subtitles.common.worker.EventPublisher;
@@ -29,10 +30,12 @@ import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.common.worker.ProgressWatchdog;
 import dev.subtitles.common.worker.RetryScheduler;
 import dev.subtitles.common.worker.WorkerDeliveries;
+import dev.subtitles.common.worker.WorkerTopologyDeclarer;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.service.AttemptMetrics;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.ClientCustomizer;
 import io.vertx.rabbitmq.RabbitMQOptions;
 
@@ -149,12 +152,21 @@ public class WorkerProducers {
         return new JobPhases(redis, config.redis().jobKeyPrefix());
     }
 
-    void start(@Observes StartupEvent start, DelayQueues delayQueues, ProgressWatchdog watchdog,
+    /** The arguments the connector declares the events exchange with: its alternate exchange. */
+    @Produces
+    @Singleton
+    @Identifier(EventsExchange.CONNECTOR_ARGUMENTS)
+    Map<String, Object> exchangeArguments(DownloaderConfig config) {
+        return EventsExchange.arguments(config.messaging().exchange());
+    }
+
+    void start(@Observes StartupEvent start, DelayQueues delayQueues, ProgressWatchdog watchdog, DownloaderConfig config,
             @ConfigProperty(name = "rabbitmq-host") String host,
             @ConfigProperty(name = "rabbitmq-port") int port,
             @ConfigProperty(name = "rabbitmq-username") String username,
             @ConfigProperty(name = "rabbitmq-password") String password) throws IOException, TimeoutException {
-        new DelayQueueDeclarer(host, port, username, password).declare(delayQueues, "downloader-topology");
+        new WorkerTopologyDeclarer(host, port, username, password).declare(delayQueues,
+                config.messaging().exchange(), "downloader-topology");
         watchdog.start();
     }
 }

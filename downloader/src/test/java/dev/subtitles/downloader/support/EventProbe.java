@@ -22,6 +22,7 @@ import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.format.SubtitleFormat;
+import dev.subtitles.common.messaging.EventsExchange;
 
 /**
  * The test's side of the broker: publishes download requests like the manager does, and records every event on the
@@ -49,7 +50,7 @@ public final class EventProbe implements AutoCloseable {
         try {
             connection = TestBroker.connect();
             channel = connection.createChannel();
-            channel.exchangeDeclare(exchange, "topic", true);
+            EventsExchange.declare(channel, exchange);
             String queue = channel.queueDeclare().getQueue();
             channel.queueBind(queue, exchange, "#");
             DeliverCallback record = (tag, delivery) -> {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.rabbitmq.client.Channel;
 
+import dev.subtitles.common.messaging.EventsExchange;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -85,7 +86,7 @@ public final class IsolatedRun {
         for (String queue : delayQueues()) {
             channel.queueDelete(queue);
         }
-        channel.exchangeDelete(exchange());
+        EventsExchange.delete(channel, exchange());
         channel.exchangeDelete(deadLetterExchange());
     }
 

@@ -8,6 +8,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.subtitles.common.messaging.EventsExchange;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -46,7 +47,7 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
             for (long tier : DELAY_TIERS_MS) {
                 channel.queueDelete(QUEUE + ".delay." + tier + "ms");
             }
-            channel.exchangeDelete(EXCHANGE);
+            EventsExchange.delete(channel, EXCHANGE);
             channel.exchangeDelete(DEAD_LETTER_EXCHANGE);
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("Cannot clean up the test topology", e);

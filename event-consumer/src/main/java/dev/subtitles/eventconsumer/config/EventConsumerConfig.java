@@ -38,6 +38,9 @@ public interface EventConsumerConfig {
     /** The rebuild of the Redis view from the event log. */
     Rebuild rebuild();
 
+    /** The queue of events no queue binds (the events exchange's alternate exchange). */
+    Unrouted unrouted();
+
     interface Redis {
 
         /**
@@ -128,5 +131,12 @@ public interface EventConsumerConfig {
         /** Jobs of a page rebuilt at the same time. */
         @WithDefault("8")
         int concurrency();
+    }
+
+    interface Unrouted {
+
+        /** How often the queue is declared again and its depth read into the {@code events.unrouted} gauge. */
+        @WithDefault("15s")
+        Duration checkInterval();
     }
 }

@@ -1,6 +1,7 @@
 package dev.subtitles.eventconsumer.messaging;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -9,10 +10,12 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.messaging.EventsExchange;
 import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.DeadLetterPublisher;
 import dev.subtitles.common.worker.EventPublisher;
 import dev.subtitles.eventconsumer.config.EventConsumerConfig;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * The event-consumer publishes like the workers: through a confirmed publisher of its own, whose every wait is bounded
@@ -47,5 +50,13 @@ public class PublisherProducers {
     DeadLetterPublisher deadLetterPublisher(ConfirmedPublisher publisher,
             @ConfigProperty(name = "projection.queue") String queue) {
         return new DeadLetterPublisher(publisher, queue);
+    }
+
+    /** The arguments the connector declares the events exchange with: its alternate exchange. */
+    @Produces
+    @Singleton
+    @Identifier(EventsExchange.CONNECTOR_ARGUMENTS)
+    Map<String, Object> exchangeArguments(@ConfigProperty(name = "events.exchange") String exchange) {
+        return EventsExchange.arguments(exchange);
     }
 }

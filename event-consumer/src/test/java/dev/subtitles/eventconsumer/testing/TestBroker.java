@@ -15,6 +15,7 @@ import com.rabbitmq.client.GetResponse;
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.messaging.EventsExchange;
 
 /**
  * Publishes onto the run's exchange and reads its dead-letter queue with the plain AMQP client, as another service
@@ -103,19 +104,36 @@ public final class TestBroker implements AutoCloseable {
 
     /** Messages of the run's projection queue waiting for a consumer (not counting those delivered, unacked). */
     public long readyInQueue() {
-        try {
-            return channel.queueDeclarePassive(TestTopology.QUEUE).getMessageCount();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the projection queue's depth", e);
-        }
+        return ready(TestTopology.QUEUE);
     }
 
     /** Messages of the run's dead-letter queue. */
     public long readyInDeadLetterQueue() {
+        return ready(TestTopology.DEAD_LETTER_QUEUE);
+    }
+
+    /**
+     * Declares the queue of the run's events that no queue binds, as every service does, so that a test need not
+     * wait for the application's periodic declaration.
+     */
+    public void declareUnroutedQueue() {
         try {
-            return channel.queueDeclarePassive(TestTopology.DEAD_LETTER_QUEUE).getMessageCount();
+            EventsExchange.declareUnrouted(channel, TestTopology.EXCHANGE);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the dead-letter queue's depth", e);
+            throw new IllegalStateException("cannot declare the unrouted queue", e);
+        }
+    }
+
+    /** Messages of the queue of the run's events that no queue binds. */
+    public long readyInUnroutedQueue() {
+        return ready(EventsExchange.unrouted(TestTopology.EXCHANGE));
+    }
+
+    private long ready(String queue) {
+        try {
+            return channel.queueDeclarePassive(queue).getMessageCount();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the depth of " + queue, e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import com.rabbitmq.client.Channel;
 
+import dev.subtitles.common.messaging.EventsExchange;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
 
@@ -64,9 +65,8 @@ public class TestTopology implements QuarkusTestResourceLifecycleManager {
             for (String queue : List.of(QUEUE, DEAD_LETTER_QUEUE)) {
                 channel.queueDelete(queue);
             }
-            for (String exchange : List.of(EXCHANGE, DEAD_LETTER_EXCHANGE)) {
-                channel.exchangeDelete(exchange);
-            }
+            EventsExchange.delete(channel, EXCHANGE);
+            channel.exchangeDelete(DEAD_LETTER_EXCHANGE);
         } catch (Exception e) {
             throw new IllegalStateException("cannot delete the test topology " + RUN, e);
         }

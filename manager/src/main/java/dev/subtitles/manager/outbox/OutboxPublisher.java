@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -22,6 +21,7 @@ import com.rabbitmq.client.MessageProperties;
 import com.rabbitmq.client.ShutdownSignalException;
 
 import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.messaging.EventsExchange;
 import dev.subtitles.manager.config.ManagerConfig;
 import io.smallrye.mutiny.Uni;
 
@@ -150,7 +150,7 @@ public class OutboxPublisher {
         closeQuietly();
         connection = factory.newConnection("manager-outbox-relay");
         channel = connection.createChannel();
-        channel.exchangeDeclare(config.exchange(), BuiltinExchangeType.TOPIC, true);
+        EventsExchange.declare(channel, config.exchange());
         channel.confirmSelect();
         connected = true;
         LOG.infof("outbox relay connected to %s:%d, publishing to exchange %s", config.broker().host(),

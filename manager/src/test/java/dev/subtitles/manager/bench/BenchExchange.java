@@ -11,6 +11,8 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 
+import dev.subtitles.common.messaging.EventsExchange;
+
 /**
  * The benchmark's own topic exchange on the shared broker, declared as the relay declares it, with an exclusive
  * queue bound to {@code #} that counts what the relay published (so the relay's messages are routed and stored as in
@@ -26,7 +28,7 @@ final class BenchExchange implements AutoCloseable {
         this.name = name;
         this.connection = new ConnectionFactory().newConnection("manager-bench-counter");
         Channel channel = connection.createChannel();
-        channel.exchangeDeclare(name, "topic", true);
+        EventsExchange.declare(channel, name);
         String queue = channel.queueDeclare().getQueue();
         channel.queueBind(queue, name, "#");
         channel.basicConsume(queue, true, new DefaultConsumer(channel) {
@@ -45,7 +47,7 @@ final class BenchExchange implements AutoCloseable {
     @Override
     public void close() throws IOException, TimeoutException {
         try (Channel channel = connection.createChannel()) {
-            channel.exchangeDelete(name);
+            EventsExchange.delete(channel, name);
         } finally {
             connection.close();
         }

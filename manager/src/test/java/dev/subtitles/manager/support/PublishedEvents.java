@@ -15,6 +15,7 @@ import com.rabbitmq.client.Envelope;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.messaging.EventsExchange;
 
 /**
  * What the manager published: an exclusive queue bound to the test exchange with {@code #}, connected directly to
@@ -31,7 +32,7 @@ public final class PublishedEvents implements AutoCloseable {
         try {
             connection = new ConnectionFactory().newConnection("manager-test-observer");
             Channel channel = connection.createChannel();
-            channel.exchangeDeclare(exchange, "topic", true);
+            EventsExchange.declare(channel, exchange);
             String queue = channel.queueDeclare().getQueue();
             channel.queueBind(queue, exchange, "#");
             channel.basicConsume(queue, true, new DefaultConsumer(channel) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.subtitles.common.messaging.EventsExchange;
 import dev.subtitles.common.testing.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -109,7 +110,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         ConnectionFactory factory = new ConnectionFactory();
         try (com.rabbitmq.client.Connection connection = factory.newConnection();
                 com.rabbitmq.client.Channel channel = connection.createChannel()) {
-            channel.exchangeDelete(exchange);
+            EventsExchange.delete(channel, exchange);
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("cannot delete test exchange " + exchange, e);
         }

@@ -2,6 +2,7 @@ package dev.subtitles.translator.messaging;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
@@ -17,12 +18,12 @@ import org.eclipse.microprofile.health.Readiness;
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.messaging.EventsExchange;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.ConsumerProgressCheck;
 import dev.subtitles.common.worker.DeadLetterPublisher;
-import dev.subtitles.common.worker.DelayQueueDeclarer;
 import dev.subtitles.common.worker.DelayQueues;
 import dev.subtitles.common.worker.DeliverySettlement;
 import dev.subtitles.common.worker.EventPublisher;
@@ -30,10 +31,12 @@ import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.common.worker.ProgressWatchdog;
 import dev.subtitles.common.worker.RetryScheduler;
 import dev.subtitles.common.worker.WorkerDeliveries;
+import dev.subtitles.common.worker.WorkerTopologyDeclarer;
 import dev.subtitles.translator.config.TranslatorConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.ClientCustomizer;
 import io.vertx.rabbitmq.RabbitMQOptions;
 
@@ -157,12 +160,21 @@ public class WorkerProducers {
         return new JobOutcomes(redis, config.outcomes().keyPrefix(), config.outcomes().retention());
     }
 
-    void start(@Observes StartupEvent start, DelayQueues delayQueues, ProgressWatchdog watchdog,
+    /** The arguments the connector declares the events exchange with: its alternate exchange. */
+    @Produces
+    @Singleton
+    @Identifier(EventsExchange.CONNECTOR_ARGUMENTS)
+    Map<String, Object> exchangeArguments(TranslatorConfig config) {
+        return EventsExchange.arguments(config.messaging().exchange());
+    }
+
+    void start(@Observes StartupEvent start, DelayQueues delayQueues, ProgressWatchdog watchdog, TranslatorConfig config,
             @ConfigProperty(name = "rabbitmq-host") String host,
             @ConfigProperty(name = "rabbitmq-port") int port,
             @ConfigProperty(name = "rabbitmq-username") String username,
             @ConfigProperty(name = "rabbitmq-password") String password) throws IOException, TimeoutException {
-        new DelayQueueDeclarer(host, port, username, password).declare(delayQueues, "translator-topology");
+        new WorkerTopologyDeclarer(host, port, username, password).declare(delayQueues,
+                config.messaging().exchange(), "translator-topology");
         watchdog.start();
     }
 }

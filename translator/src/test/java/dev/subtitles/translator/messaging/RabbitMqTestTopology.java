@@ -10,6 +10,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.subtitles.common.messaging.EventsExchange;
 import dev.subtitles.common.worker.DelayQueues;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -51,7 +52,7 @@ public class RabbitMqTestTopology implements QuarkusTestResourceLifecycleManager
             }
             channel.queueDelete(queue);
             channel.queueDelete(queue + ".dlq");
-            channel.exchangeDelete(prefix + ".subtitle.events");
+            EventsExchange.delete(channel, prefix + ".subtitle.events");
             channel.exchangeDelete(prefix + ".subtitle.events.dlx");
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("could not delete the test topology " + prefix, e);

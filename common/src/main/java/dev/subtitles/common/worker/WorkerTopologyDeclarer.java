@@ -11,18 +11,21 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
-/**
- * Declares the {@link DelayQueues} of a worker. The messaging connector declares only the queues it consumes from,
- * and nothing consumes from a delay queue (messages leave it by expiring back to the work queue), so this one-off
- * declaration at start uses the plain AMQP client.
- */
-public final class DelayQueueDeclarer {
+import dev.subtitles.common.messaging.EventsExchange;
 
-    private static final Logger LOG = Logger.getLogger(DelayQueueDeclarer.class);
+/**
+ * Declares what a worker needs beyond the queue it consumes from, which the messaging connector declares: its
+ * {@link DelayQueues} (nothing consumes from a delay queue; messages leave it by expiring back to the work queue) and
+ * the alternate exchange of the events exchange, with its queue ({@link EventsExchange}), so that an event the worker
+ * publishes that no queue binds is kept. A one-off declaration at start, with the plain AMQP client.
+ */
+public final class WorkerTopologyDeclarer {
+
+    private static final Logger LOG = Logger.getLogger(WorkerTopologyDeclarer.class);
 
     private final ConnectionFactory factory = new ConnectionFactory();
 
-    public DelayQueueDeclarer(String host, int port, String username, String password) {
+    public WorkerTopologyDeclarer(String host, int port, String username, String password) {
         factory.setHost(host);
         factory.setPort(port);
         factory.setUsername(username);
@@ -30,12 +33,14 @@ public final class DelayQueueDeclarer {
     }
 
     /**
-     * Declares every tier of {@code delayQueues} over a short-lived connection named {@code connectionName}.
-     * Blocking: call it at start, not on an event loop.
+     * Declares every tier of {@code delayQueues} and the alternate exchange of {@code exchange} over a short-lived
+     * connection named {@code connectionName}. Blocking: call it at start, not on an event loop.
      */
-    public void declare(DelayQueues delayQueues, String connectionName) throws IOException, TimeoutException {
+    public void declare(DelayQueues delayQueues, String exchange, String connectionName)
+            throws IOException, TimeoutException {
         try (Connection connection = factory.newConnection(connectionName);
                 Channel channel = connection.createChannel()) {
+            EventsExchange.declareUnrouted(channel, exchange);
             for (Duration tier : delayQueues.tiers()) {
                 channel.queueDeclare(delayQueues.queueName(tier), true, false, false, Map.of(
                         "x-message-ttl", tier.toMillis(),
