@@ -1,6 +1,5 @@
 package dev.subtitles.e2e;
 
-import dev.subtitles.common.messaging.EventsExchange;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+
+import dev.subtitles.common.messaging.EventsExchange;
 
 /**
  * Watches every event on the exchange from outside, as an operator's tool would: an exclusive queue bound with
