@@ -87,6 +87,7 @@ record ThroughputReport(BenchSettings settings, Optional<RunFigures> warmup, Run
             sum += usage.ticks();
         }
         table.append(cpuRow("sum of the rows above", "", sum));
+        table.append(cpuRow("other (total - sum)", "", machineTicks - sum));
         table.append(cpuRow("machine total (/proc/stat)", "", machineTicks));
         table.append(String.format(Locale.ROOT, "per job: divided by the %d accepted jobs; CPU measured over %.2f s"
                 + " (%d ticks/s), machine capacity %.0f core-ms%n", measured.accepted(), cpuSeconds, ticksPerSecond,
