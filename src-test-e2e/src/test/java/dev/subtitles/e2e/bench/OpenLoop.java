@@ -10,14 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Job {@code i} is submitted at {@code start + i / rate}, whatever happened to the jobs before it; each request is
- * sent by one of {@link #SENDERS} threads, so that a slow answer delays neither the schedule nor the next request
- * (up to that many slow answers at once; beyond, requests queue, and their jobs' times still count from the
- * schedule).
+ * Job {@code i} is submitted at {@code start + i / rate}, whatever happened to the jobs before it: each request is
+ * sent on a thread of its own (idle ones are reused), so that no answer, however slow, holds back the next request.
  */
 final class OpenLoop implements Load {
-
-    private static final int SENDERS = 64;
 
     private final JobSubmitter submitter;
     private final int rate;
@@ -29,7 +25,7 @@ final class OpenLoop implements Load {
 
     @Override
     public List<Submission> offer(int jobs) throws InterruptedException {
-        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        ExecutorService senders = Executors.newCachedThreadPool();
         try {
             List<Future<Submission>> sent = new ArrayList<>();
             long interval = TimeUnit.SECONDS.toNanos(1) / rate;

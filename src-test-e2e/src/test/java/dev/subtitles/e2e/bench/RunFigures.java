@@ -26,9 +26,12 @@ import dev.subtitles.e2e.chaos.JobKind;
  * @param submitToTerminal from the submission (or its scheduled time, in the open loop) to the first terminal event
  * @param byKind the same per kind of job
  * @param http how long {@code POST /jobs} took to answer, refused ones included
+ * @param sentPerSecond requests sent per second, first to last
+ * @param behindSchedule how long after its start (its scheduled time, in the open loop) each request was sent
  */
 record RunFigures(int submitted, int refused, int ended, int lost, int duplicated, int endedOtherwise,
-        double seconds, Latencies submitToTerminal, Map<JobKind, Latencies> byKind, Latencies http) {
+        double seconds, Latencies submitToTerminal, Map<JobKind, Latencies> byKind, Latencies http,
+        double sentPerSecond, Latencies behindSchedule) {
 
     static RunFigures of(List<Submission> submissions, TerminalEvents ends, Duration bound) {
         long first = submissions.stream().mapToLong(Submission::startNanos).min().orElse(0);
@@ -61,9 +64,15 @@ record RunFigures(int submitted, int refused, int ended, int lost, int duplicate
         Map<JobKind, Latencies> kinds = new EnumMap<>(JobKind.class);
         byKind.forEach((kind, latencies) -> kinds.put(kind, Latencies.ofNanos(latencies)));
         long refused = submissions.stream().filter(submission -> !submission.accepted()).count();
+        long firstSent = submissions.stream().mapToLong(Submission::sentNanos).min().orElse(0);
+        long lastSent = submissions.stream().mapToLong(Submission::sentNanos).max().orElse(0);
+        double sentPerSecond = lastSent > firstSent ? (submissions.size() - 1) / ((lastSent - firstSent) / 1e9)
+                : Double.NaN;
         return new RunFigures(submissions.size(), (int) refused, ended, lost, duplicated, endedOtherwise,
                 (last - first) / 1e9, Latencies.ofNanos(all), kinds,
-                Latencies.ofNanos(submissions.stream().map(Submission::httpNanos).toList()));
+                Latencies.ofNanos(submissions.stream().map(Submission::httpNanos).toList()), sentPerSecond,
+                Latencies.ofNanos(submissions.stream()
+                        .map(submission -> submission.sentNanos() - submission.startNanos()).toList()));
     }
 
     /** Terminal events seen per second, first submission to last terminal event. */

@@ -48,6 +48,9 @@ record ThroughputReport(BenchSettings settings, Optional<RunFigures> warmup, Run
         text.append(String.format(Locale.ROOT, "ended otherwise             %d   (first terminal event not the one"
                 + " the job's kind leads to)%n", measured.endedOtherwise()));
         if (settings.openLoop()) {
+            text.append(String.format(Locale.ROOT, "sent                        %.1f jobs/s   (offered %d; sent behind"
+                    + " schedule p99 %s ms, max %s ms)%n", measured.sentPerSecond(), settings.rate(),
+                    millis(measured.behindSchedule().p99()), millis(measured.behindSchedule().max())));
             text.append(String.format(Locale.ROOT, "target at 400 jobs/s offered: p99 submit -> terminal < 2 s;"
                     + " here %d jobs/s offered, p99 %.0f ms: %s%n", settings.rate(), measured.submitToTerminal().p99(),
                     measured.submitToTerminal().p99() < TARGET_P99_MILLIS ? "under" : "over"));
