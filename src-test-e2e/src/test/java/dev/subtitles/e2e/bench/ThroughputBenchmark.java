@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,7 @@ class ThroughputBenchmark {
     @Test
     void everyJobEndsOnceAndTheThroughputIsPrinted() throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
-        LocalDateTime started = LocalDateTime.now();
+        LocalDateTime started = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         try (ApertiumApy engine = settings.mode().translates() ? ApertiumApy.start() : null;
                 IsolatedStack run = IsolatedStack
                         .start(engine == null ? Map.of() : Map.of("translator", engine.translatorEnvironment()))) {
@@ -77,7 +78,7 @@ class ThroughputBenchmark {
 
             ThroughputReport report = new ThroughputReport(settings, warmedUp, measured, after.since(before),
                     after.machineBusyTicksSince(before), ticksPerSecond, cpuSeconds);
-            String text = report.text(started.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME.withLocale(Locale.ROOT)));
+            String text = report.text(started.toString());
             System.out.println(text);
             Path file = write(settings.mode(), started, text);
             System.out.println("written to " + file.toAbsolutePath());
