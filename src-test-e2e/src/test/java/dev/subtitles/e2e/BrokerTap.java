@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ public final class BrokerTap implements AutoCloseable {
     private final Connection connection;
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final Map<String, List<JsonNode>> bySubject = new ConcurrentHashMap<>();
+    private final List<Consumer<JsonNode>> listeners = new CopyOnWriteArrayList<>();
 
     private BrokerTap(Connection connection) {
         this.connection = connection;
@@ -51,6 +53,14 @@ public final class BrokerTap implements AutoCloseable {
         return List.copyOf(bySubject.getOrDefault(jobId.toString(), List.of()));
     }
 
+    /**
+     * Hands every event seen from now on to {@code listener}, as it arrives, on the tap's consumer thread (for a
+     * caller that needs the moment an event was seen, not only the event).
+     */
+    public void listen(Consumer<JsonNode> listener) {
+        listeners.add(listener);
+    }
+
     /** How many messages the tap has seen, whether or not they were CloudEvents. */
     public int count() {
         return events.size();
@@ -69,6 +79,9 @@ public final class BrokerTap implements AutoCloseable {
         }
         events.add(event);
         bySubject.computeIfAbsent(event.path("subject").asText(), subject -> new CopyOnWriteArrayList<>()).add(event);
+        for (Consumer<JsonNode> listener : listeners) {
+            listener.accept(event);
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import dev.subtitles.common.testing.TcpProxy;
 import dev.subtitles.e2e.BrokerTap;
 import dev.subtitles.e2e.E2eNames;
+import dev.subtitles.e2e.IsolatedStack;
 import dev.subtitles.e2e.Stack;
 
 /**
@@ -46,19 +47,14 @@ public final class ChaosStack implements AutoCloseable {
         }
     }
 
-    private final E2eNames names;
+    private final IsolatedStack run;
     private final Map<String, Map<Server, TcpProxy>> proxies;
-    private final BrokerTap tap;
-    private final Stack stack;
     private final ManagerClient manager;
     private final Connection broker;
 
-    private ChaosStack(E2eNames names, Map<String, Map<Server, TcpProxy>> proxies, BrokerTap tap, Stack stack,
-            Connection broker) {
-        this.names = names;
+    private ChaosStack(IsolatedStack run, Map<String, Map<Server, TcpProxy>> proxies, Connection broker) {
+        this.run = run;
         this.proxies = proxies;
-        this.tap = tap;
-        this.stack = stack;
         this.broker = broker;
         this.manager = new ManagerClient(this::managerUri);
     }
@@ -68,7 +64,6 @@ public final class ChaosStack implements AutoCloseable {
      * four services.
      */
     public static ChaosStack start() throws IOException, InterruptedException, TimeoutException {
-        E2eNames names = E2eNames.withOwnDatabase();
         Map<String, Map<Server, TcpProxy>> proxies = new HashMap<>();
         Map<String, Map<String, String>> environments = new HashMap<>();
         for (String service : Stack.SERVICES) {
@@ -82,24 +77,23 @@ public final class ChaosStack implements AutoCloseable {
             proxies.put(service, own);
             environments.put(service, environment);
         }
-        BrokerTap tap = BrokerTap.on(names.exchange());
+        IsolatedStack run = IsolatedStack.start(environments);
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("localhost");
         Connection broker = factory.newConnection("e2e-chaos");
-        Stack stack = Stack.start(names.environment(), Stack.SERVICES, environments);
-        return new ChaosStack(names, proxies, tap, stack, broker);
+        return new ChaosStack(run, proxies, broker);
     }
 
     public E2eNames names() {
-        return names;
+        return run.names();
     }
 
     public Stack stack() {
-        return stack;
+        return run.stack();
     }
 
     public BrokerTap tap() {
-        return tap;
+        return run.tap();
     }
 
     public ManagerClient manager() {
@@ -116,7 +110,7 @@ public final class ChaosStack implements AutoCloseable {
     }
 
     public URI baseUri(String service) {
-        return stack.service(service).baseUri();
+        return run.stack().service(service).baseUri();
     }
 
     private URI managerUri() {
@@ -140,12 +134,10 @@ public final class ChaosStack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            stack.close();
+            run.close();
         } finally {
-            tap.close();
             broker.close();
             proxies.values().forEach(own -> own.values().forEach(TcpProxy::close));
-            names.delete();
         }
     }
 }
