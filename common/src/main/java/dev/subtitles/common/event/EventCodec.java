@@ -3,8 +3,9 @@ package dev.subtitles.common.event;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,22 +13,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.subtitles.common.event.payload.EventPayload;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.CloudEventData;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.jackson.JsonCloudEventData;
-import io.cloudevents.jackson.JsonFormat;
-import io.cloudevents.rw.CloudEventRWException;
 
 /**
- * Turns a {@link JobEvent} into a CloudEvents 1.0 structured-mode JSON message body and back (DESIGN.md §4), with
- * the CloudEvents Java SDK doing the envelope.
+ * Turns a {@link JobEvent} into a CloudEvents 1.0 structured-mode JSON message body and back (DESIGN.md §4), in one
+ * pass each way: the envelope is written field by field and read from the one parsed tree, which is all the checks
+ * need (the CloudEvents SDK's builder and reader went through the JSON two more times, a cost on every message).
  * <p>
  * Decoding is strict: anything that is not an event of our contract fails with one exception type,
  * {@link EventDecodingException}, whose message names the problem and goes to the dead-letter queue with the message.
@@ -51,6 +49,7 @@ public final class EventCodec {
     /** Default largest body accepted: events carry ids, never files, so anything bigger is not ours. */
     public static final int DEFAULT_MAX_BYTES = 256 * 1024;
 
+    static final String CONTENT_TYPE = "application/cloudevents+json";
     static final String SPEC_VERSION = "1.0";
     static final String DATA_CONTENT_TYPE = "application/json";
     static final String TRACEPARENT = "traceparent";
@@ -58,12 +57,6 @@ public final class EventCodec {
     static final List<String> REQUIRED_ATTRIBUTES = List.of("specversion", "id", "source", "type", "subject", "time",
             "datacontenttype", "dataschema");
 
-    /**
-     * Always six fraction digits: the SDK's ISO format drops trailing zeros, which would make times of one event
-     * stream differ in length and stop sorting as strings.
-     */
-    private static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern DATA_SCHEMA = Pattern.compile("urn:subtitles:(.+):v(\\d+)");
 
     private final ObjectMapper mapper = EventJson.newMapper();
@@ -88,7 +81,7 @@ public final class EventCodec {
 
     /** The content type of an encoded body: {@code application/cloudevents+json}. */
     public String contentType() {
-        return JsonFormat.CONTENT_TYPE;
+        return CONTENT_TYPE;
     }
 
     /** The largest body this codec encodes or decodes, in bytes. */
@@ -103,26 +96,27 @@ public final class EventCodec {
      *         {@link #decode(byte[])} would reject
      */
     public byte[] encode(JobEvent<?> event) {
-        CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(event.id().toString())
-                .withSource(event.source())
-                .withType(event.type().routingKey())
-                .withSubject(event.jobId().toString())
-                .withTime(event.time().atOffset(ZoneOffset.UTC))
-                .withDataContentType(DATA_CONTENT_TYPE)
-                .withDataSchema(URI.create(event.type().dataSchema()))
-                .withData(JsonCloudEventData.wrap(mapper.valueToTree(event.payload())));
-        if (event.traceparent() != null) {
-            builder.withExtension(TRACEPARENT, event.traceparent());
-        }
-        ObjectNode json = mapper.valueToTree(builder.build());
-        json.put("time", TIME_FORMAT.format(event.time()));
-        byte[] body;
-        try {
-            body = mapper.writeValueAsBytes(json);
+        ByteArrayBuilder out = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler(), 512);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("specversion", SPEC_VERSION);
+            json.writeStringField("id", event.id().toString());
+            json.writeStringField("source", event.source().toString());
+            json.writeStringField("type", event.type().routingKey());
+            json.writeStringField("subject", event.jobId().toString());
+            json.writeStringField("time", EventTimes.format(event.time()));
+            json.writeStringField("datacontenttype", DATA_CONTENT_TYPE);
+            json.writeStringField("dataschema", event.type().dataSchema());
+            if (event.traceparent() != null) {
+                json.writeStringField(TRACEPARENT, event.traceparent());
+            }
+            json.writeFieldName("data");
+            mapper.writeValue(json, event.payload());
+            json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write event " + event.id(), e);
         }
+        byte[] body = out.toByteArray();
         if (body.length > maxBytes) {
             throw new IllegalArgumentException("event " + event.id() + " encodes to " + body.length
                     + " bytes, over the limit of " + maxBytes);
@@ -138,16 +132,16 @@ public final class EventCodec {
     public JobEvent<?> decode(byte[] body) {
         ObjectNode json = parseObject(body);
         requireEnvelope(json);
-        CloudEvent cloudEvent = toCloudEvent(json);
-        EventType type = EventType.fromRoutingKey(cloudEvent.getType())
-                .orElseThrow(() -> new EventDecodingException("unknown event type '" + cloudEvent.getType() + "'"));
-        UUID id = uuid(cloudEvent.getId(), "id");
-        UUID jobId = uuid(cloudEvent.getSubject(), "subject");
-        requireDataSchema(cloudEvent.getDataSchema(), type);
-        String traceparent = traceparent(cloudEvent.getExtension(TRACEPARENT));
-        EventPayload payload = payload(cloudEvent.getData(), type);
-        return new JobEvent<>(id, type, cloudEvent.getSource(), jobId, cloudEvent.getTime().toInstant(), traceparent,
-                payload);
+        EventType type = EventType.fromRoutingKey(text(json, "type"))
+                .orElseThrow(() -> new EventDecodingException("unknown event type '" + text(json, "type") + "'"));
+        UUID id = uuid(text(json, "id"), "id");
+        UUID jobId = uuid(text(json, "subject"), "subject");
+        URI source = source(text(json, "source"));
+        Instant time = time(text(json, "time"));
+        requireDataSchema(text(json, "dataschema"), type);
+        String traceparent = traceparent(json.get(TRACEPARENT));
+        EventPayload payload = payload(json.get("data"), type);
+        return new JobEvent<>(id, type, source, jobId, time, traceparent, payload);
     }
 
     private ObjectNode parseObject(byte[] body) {
@@ -196,13 +190,33 @@ public final class EventCodec {
         if (!json.has("data")) {
             throw new EventDecodingException("missing data: the event has no payload");
         }
+        if (json.has("data_base64")) {
+            throw new EventDecodingException("not a valid CloudEvent: it has both 'data' and 'data_base64'");
+        }
     }
 
-    private CloudEvent toCloudEvent(ObjectNode json) {
+    /** A required attribute, checked to be a non-blank string by {@link #requireEnvelope}. */
+    private static String text(ObjectNode json, String attribute) {
+        return json.get(attribute).textValue();
+    }
+
+    /** The {@code source} attribute: a URI-reference (CloudEvents 1.0). */
+    private static URI source(String value) {
         try {
-            return mapper.treeToValue(json, CloudEvent.class);
-        } catch (JacksonException | CloudEventRWException e) {
-            throw new EventDecodingException("not a valid CloudEvent: " + sdkMessage(e), e);
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw new EventDecodingException("not a valid CloudEvent: attribute 'source' is not a URI-reference: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code time} attribute: an RFC 3339 timestamp, with an offset. */
+    private static Instant time(String value) {
+        try {
+            return EventTimes.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new EventDecodingException("not a valid CloudEvent: attribute 'time' is not an RFC 3339 timestamp: '"
+                    + value + "'", e);
         }
     }
 
@@ -214,8 +228,7 @@ public final class EventCodec {
         }
     }
 
-    private static void requireDataSchema(URI dataSchema, EventType type) {
-        String found = String.valueOf(dataSchema);
+    private static void requireDataSchema(String found, EventType type) {
         if (found.equals(type.dataSchema())) {
             return;
         }
@@ -228,18 +241,17 @@ public final class EventCodec {
                 + type.routingKey() + " (expected " + type.dataSchema() + ")");
     }
 
-    private static String traceparent(Object value) {
-        if (value == null) {
+    private static String traceparent(JsonNode value) {
+        if (value == null || value.isNull()) {
             return null;
         }
-        if (value instanceof String text && !text.isBlank()) {
-            return text;
+        if (value.isTextual() && !value.textValue().isBlank()) {
+            return value.textValue();
         }
         throw new EventDecodingException("extension 'traceparent' must be a non-blank string, found " + value);
     }
 
-    private EventPayload payload(CloudEventData data, EventType type) {
-        JsonNode json = data instanceof JsonCloudEventData jsonData ? jsonData.getNode() : null;
+    private EventPayload payload(JsonNode json, EventType type) {
         if (json == null || !json.isObject()) {
             throw new EventDecodingException("data of a " + type.routingKey() + " event must be a JSON object, found "
                     + (json == null ? "none" : json.getNodeType().name().toLowerCase(Locale.ROOT)));
@@ -273,15 +285,5 @@ public final class EventCodec {
             }
         }
         return path.length() == 0 ? "" : " (at " + path + ")";
-    }
-
-    /** The SDK wraps its own exception in Jackson's; its message is the one that says what is wrong. */
-    private static String sdkMessage(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CloudEventRWException) {
-                return cause.getMessage();
-            }
-        }
-        return originalMessage(e);
     }
 }

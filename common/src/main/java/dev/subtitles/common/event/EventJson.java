@@ -15,8 +15,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.cloudevents.jackson.JsonFormat;
-
 /**
  * The Jackson configuration of the event wire format. Reading is strict about what a payload field holds: Jackson
  * would by default turn {@code "3"} into {@code 3}, {@code 3} into {@code "3"}, {@code 1.7} into {@code 1}, a number
@@ -36,7 +34,6 @@ final class EventJson {
                 .addModule(new SimpleModule("strict-instant").addDeserializer(Instant.class,
                         new StrictInstantDeserializer()))
                 .addModule(new SubtitleFormatModule())
-                .addModule(JsonFormat.getCloudEventJacksonModule())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
