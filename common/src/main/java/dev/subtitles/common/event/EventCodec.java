@@ -96,7 +96,7 @@ public final class EventCodec {
      *         {@link #decode(byte[])} would reject
      */
     public byte[] encode(JobEvent<?> event) {
-        ByteArrayBuilder out = new ByteArrayBuilder(mapper.getFactory()._getBufferRecycler(), 512);
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("specversion", SPEC_VERSION);
