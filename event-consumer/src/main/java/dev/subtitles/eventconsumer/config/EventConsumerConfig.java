@@ -115,8 +115,8 @@ public interface EventConsumerConfig {
 
         /**
          * Longest wait for the broker to confirm a publish (a dead-letter copy, a {@code job.failed}) or to take an
-         * ack. A publish not confirmed in time counts as failed: its message goes back to the queue later. An ack
-         * not taken in time is left to the broker, which redelivers the message when the connection closes.
+         * ack. A publish not confirmed in time counts as failed: its message goes back to the queue later. Acks
+         * not taken in time abort the consumer's connection, so that the broker redelivers their messages.
          */
         @WithDefault("10s")
         Duration broker();
