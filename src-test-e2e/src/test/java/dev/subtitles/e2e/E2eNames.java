@@ -54,6 +54,11 @@ public final class E2eNames {
         return prefix;
     }
 
+    /** The run's PostgreSQL database. */
+    public String database() {
+        return database;
+    }
+
     public String exchange() {
         return prefix + ".subtitle.events";
     }

@@ -32,7 +32,8 @@ import dev.subtitles.e2e.chaos.ManagerClient;
  * {@code bench.mode}: {@code hit} (library hits), {@code mixed} (found, translated by Apertium through APy, not found)
  * or {@code cold} (the first 1,000 library hits right after start, no warm-up). Prints jobs/s, submit → terminal and
  * submit HTTP p50/p99, lost and duplicated jobs, and CPU per job of each service, of PostgreSQL, Redis and RabbitMQ,
- * of this JVM and of the machine, and writes the same to {@code target/bench/throughput-<mode>-<timestamp>.txt}.
+ * of this JVM and of the machine, the servers' counts per job ({@link ServerCounters}), and writes the same to
+ * {@code target/bench/throughput-<mode>-<timestamp>.txt}.
  * Fails if a job is lost or has two terminal events; never on speed.
  * <p>
  * Not part of any default build; run with {@code ./mvnw -B verify -Djacoco.skip=true -Dtest=none
@@ -64,6 +65,9 @@ class ThroughputBenchmark {
 
             CpuMeter meter = meter(run.stack(), engine);
             long ticksPerSecond = ProcStat.ticksPerSecond();
+            ServerCounters counters = ServerCounters.of(run.names().database());
+            Thread.sleep(SETTLE.toMillis());
+            ServerCounters.Snapshot countedBefore = counters.snapshot();
             CpuMeter.Snapshot before = meter.snapshot();
             long cpuStart = System.nanoTime();
             Load load = settings.openLoop() ? new OpenLoop(submitter, settings.rate()) : closedLoop;
@@ -72,13 +76,15 @@ class ThroughputBenchmark {
             CpuMeter.Snapshot after = meter.snapshot();
             double cpuSeconds = (System.nanoTime() - cpuStart) / 1e9;
             Thread.sleep(SETTLE.toMillis());
+            ServerCounters.Snapshot countedAfter = counters.snapshot();
             RunFigures measured = RunFigures.of(submissions, ends, settings.bound());
             Optional<RunFigures> warmedUp = warmup.isEmpty() ? Optional.empty()
                     : Optional.of(RunFigures.of(warmup, ends, settings.bound()));
 
             ThroughputReport report = new ThroughputReport(settings, warmedUp, measured, after.since(before),
                     after.machineBusyTicksSince(before), ticksPerSecond, cpuSeconds);
-            String text = report.text(started.toString());
+            String text = report.text(started.toString()) + System.lineSeparator()
+                    + countedAfter.perJob(countedBefore, measured.accepted());
             System.out.println(text);
             Path file = write(settings.mode(), started, text);
             System.out.println("written to " + file.toAbsolutePath());
