@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,18 @@ class PipelineIT {
     @BeforeAll
     static void startStack() throws Exception {
         tap = BrokerTap.on(NAMES.exchange());
-        stack = Stack.start(NAMES.environment());
+        stack = Stack.start(withTracing(NAMES.environment()));
+    }
+
+    /**
+     * Tracing on, as an operator turns it on, so that events carry the job's trace; no span is sampled, since no
+     * collector listens here (the ids travel all the same).
+     */
+    private static Map<String, String> withTracing(Map<String, String> environment) {
+        Map<String, String> traced = new HashMap<>(environment);
+        traced.put("OTEL_SDK_DISABLED", "false");
+        traced.put("QUARKUS_OTEL_TRACES_SAMPLER", "parentbased_always_off");
+        return traced;
     }
 
     @AfterAll
