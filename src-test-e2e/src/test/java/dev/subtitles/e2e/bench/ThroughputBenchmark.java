@@ -118,7 +118,7 @@ class ThroughputBenchmark {
         if (engine != null) {
             meter.tree("apertium-apy and pipelines", engine.pid());
         }
-        return meter.process("load generator (this JVM)", ProcessHandle.current().pid());
+        return meter.process(ThroughputReport.LOAD_GENERATOR, ProcessHandle.current().pid());
     }
 
     private static Path write(BenchMode mode, LocalDateTime started, String text) throws IOException {
