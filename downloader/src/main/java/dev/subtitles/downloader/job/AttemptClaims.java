@@ -35,6 +35,8 @@ import io.vertx.mutiny.redis.client.Response;
  * Its heartbeat then reports the claim lost and the attempt stops; right before publishing a result the holder calls
  * {@link Held#confirm()}, which checks its token and renews the lease in one atomic step, and publishes only if it
  * still holds the claim.
+ * <p>
+ * The scripts run by their SHA-1 ({@link LuaScript}).
  */
 @ApplicationScoped
 public class AttemptClaims {
@@ -44,27 +46,27 @@ public class AttemptClaims {
     private static final String RUNNING = "running:";
 
     /** SET NX; when the key exists, its value and remaining lease, in one round trip. */
-    private static final String CLAIM = """
+    private static final LuaScript CLAIM = new LuaScript("""
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1} end
-            return {0, redis.call('GET', KEYS[1]) or '', redis.call('PTTL', KEYS[1])}""";
+            return {0, redis.call('GET', KEYS[1]) or '', redis.call('PTTL', KEYS[1])}""");
     /**
      * Renews the lease if the token still holds the key; takes the key again if it lapsed meanwhile (nobody holds
      * the attempt then, and nobody finished it, or the key would say done). 0 when someone else holds it or it is done.
      */
-    private static final String RENEW = """
+    private static final LuaScript RENEW = new LuaScript("""
             local value = redis.call('GET', KEYS[1])
             if value == ARGV[1] or not value then
               redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
               return 1
             end
-            return 0""";
+            return 0""");
     /** Replaces the expected holder's token by ours (compare and set). */
-    private static final String TAKE_OVER = """
+    private static final LuaScript TAKE_OVER = new LuaScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
               return 1
             end
-            return 0""";
+            return 0""");
 
     private final ReactiveRedisDataSource redis;
     private final Vertx vertx;
@@ -113,7 +115,7 @@ public class AttemptClaims {
     public Uni<Claim> claim(UUID jobId, int attempt) {
         String key = key(jobId, attempt);
         String token = RUNNING + incarnation + ":" + UUID.randomUUID() + ":" + instance;
-        return redis.execute("EVAL", CLAIM, "1", key, token, millis(lease)).flatMap(reply -> {
+        return CLAIM.run(redis, 1, key, token, millis(lease)).flatMap(reply -> {
             if (reply.get(0).toInteger() == 1) {
                 return Uni.createFrom().item(claimed(jobId, attempt, key, token));
             }
@@ -142,7 +144,7 @@ public class AttemptClaims {
 
     private Uni<Claim> takeOver(UUID jobId, int attempt, String key, String holder, String token,
             Duration remaining) {
-        return redis.execute("EVAL", TAKE_OVER, "1", key, holder, token, millis(lease)).map(taken -> {
+        return TAKE_OVER.run(redis, 1, key, holder, token, millis(lease)).map(taken -> {
             if (taken.toInteger() == 1) {
                 LOG.infof("Job %s attempt %d: taking over the claim %s left by a previous run of this instance", jobId,
                         attempt,
@@ -236,7 +238,7 @@ public class AttemptClaims {
         }
 
         private Uni<Boolean> renew() {
-            return redis.execute("EVAL", RENEW, "1", key, token, millis(lease)).map(Response::toInteger)
+            return RENEW.run(redis, 1, key, token, millis(lease)).map(Response::toInteger)
                     .map(renewed -> renewed == 1);
         }
 
