@@ -1,14 +1,20 @@
 package dev.subtitles.downloader.job;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.outcome.JobOutcomes.Outcome;
+import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +31,12 @@ import io.vertx.mutiny.redis.client.Response;
  * copy. One that finds it held puts its copy back on the delay queue for the rest of the lease: the holder may have
  * died with its own copy unacked, and a lease nobody renews runs out within seconds.
  * <p>
+ * <b>Jobs that are over.</b> The script that takes the claim first reads the job's phase in the event-consumer's
+ * projection ({@link JobPhases}) and its decided outcome ({@link JobOutcomes}), and claims nothing for a job whose
+ * phase is terminal or whose cancellation or time-out stands: one round trip instead of three for the start of every
+ * attempt. As {@link JobPhases#phaseOf} does, the script lets a job go on when its phase cannot be read or is
+ * unknown; the projection is a cache, and a cancellation is noticed at the next look.
+ * <p>
  * <b>Restarts.</b> The incarnation is a random id per process. A claim held under this instance's name by another
  * incarnation was left by a previous run of this instance, which is gone: it is taken over at once instead of
  * waiting out the lease. This relies on instance names being unique among live processes; two live processes with
@@ -36,7 +48,8 @@ import io.vertx.mutiny.redis.client.Response;
  * {@link Held#confirm()}, which checks its token and renews the lease in one atomic step, and publishes only if it
  * still holds the claim.
  * <p>
- * The scripts run by their SHA-1 ({@link LuaScript}).
+ * The scripts run by their SHA-1 ({@link LuaScript}). Each names all the keys it touches, but they are keys of
+ * several prefixes: they need one Redis, not a cluster that spreads keys over nodes.
  */
 @ApplicationScoped
 public class AttemptClaims {
@@ -45,10 +58,21 @@ public class AttemptClaims {
     private static final String DONE = "done";
     private static final String RUNNING = "running:";
 
-    /** SET NX; when the key exists, its value and remaining lease, in one round trip. */
+    /**
+     * Keys: the attempt, the job's projection hash, its outcome. Unless the projected phase is terminal
+     * ({@code {'phase', phase}}; a phase that cannot be read counts as none) or an outcome other than finished stands
+     * ({@code {'outcome', outcome}}): SET NX ({@code {'claimed'}}), and when the key exists, its value and remaining
+     * lease ({@code {'held', value, pttl}}).
+     */
     private static final LuaScript CLAIM = new LuaScript("""
-            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1} end
-            return {0, redis.call('GET', KEYS[1]) or '', redis.call('PTTL', KEYS[1])}""");
+            local phase = redis.pcall('HGET', KEYS[2], ARGV[3])
+            if type(phase) == 'string' and string.find(ARGV[4], ';' .. phase .. ';', 1, true) then
+              return {'phase', phase}
+            end
+            local outcome = redis.call('GET', KEYS[3])
+            if outcome and outcome ~= ARGV[5] then return {'outcome', outcome} end
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {'claimed'} end
+            return {'held', redis.call('GET', KEYS[1]) or '', redis.call('PTTL', KEYS[1])}""");
     /**
      * Renews the lease if the token still holds the key; takes the key again if it lapsed meanwhile (nobody holds
      * the attempt then, and nobody finished it, or the key would say done). 0 when someone else holds it or it is done.
@@ -67,9 +91,14 @@ public class AttemptClaims {
               return 1
             end
             return 0""");
+    /** The terminal phases as {@link #CLAIM} looks a phase up: {@code ;DONE;FAILED;CANCELLED;}. */
+    private static final String TERMINAL_PHASES = Arrays.stream(JobPhase.values()).filter(JobPhase::isTerminal)
+            .map(JobPhase::name).collect(Collectors.joining(";", ";", ";"));
 
     private final ReactiveRedisDataSource redis;
     private final Vertx vertx;
+    private final JobPhases phases;
+    private final JobOutcomes outcomes;
     private final String keyPrefix;
     private final Duration lease;
     private final Duration doneRetention;
@@ -77,18 +106,23 @@ public class AttemptClaims {
     private final String incarnation;
 
     @Inject
-    public AttemptClaims(ReactiveRedisDataSource redis, Vertx vertx, DownloaderConfig config) {
-        this(redis, vertx, config.redis().keyPrefix(), config.redis().claimLease(), config.redis().doneRetention(),
-                config.instance(), UUID.randomUUID().toString());
+    public AttemptClaims(ReactiveRedisDataSource redis, Vertx vertx, JobPhases phases, JobOutcomes outcomes,
+            DownloaderConfig config) {
+        this(redis, vertx, phases, outcomes, config.redis().keyPrefix(), config.redis().claimLease(),
+                config.redis().doneRetention(), config.instance(), UUID.randomUUID().toString());
     }
 
     /**
+     * @param phases where the projection keeps job phases, read by {@link #claim}
+     * @param outcomes where job outcomes are decided, read by {@link #claim}
      * @param incarnation an id unique to this process (tests create several "processes" in one JVM)
      */
-    AttemptClaims(ReactiveRedisDataSource redis, Vertx vertx, String keyPrefix, Duration lease,
-            Duration doneRetention, String instance, String incarnation) {
+    AttemptClaims(ReactiveRedisDataSource redis, Vertx vertx, JobPhases phases, JobOutcomes outcomes,
+            String keyPrefix, Duration lease, Duration doneRetention, String instance, String incarnation) {
         this.redis = redis;
         this.vertx = vertx;
+        this.phases = phases;
+        this.outcomes = outcomes;
         this.keyPrefix = keyPrefix;
         this.lease = lease;
         this.doneRetention = doneRetention;
@@ -109,26 +143,50 @@ public class AttemptClaims {
         /** Another consumer is running it; its lease ends in {@code remaining} unless it renews it. */
         record Busy(Duration remaining) implements Claim {
         }
+
+        /** Nothing was claimed: the projection shows the job in a terminal phase. */
+        record JobOver(JobPhase phase) implements Claim {
+        }
+
+        /** Nothing was claimed: the job's end was decided otherwise ({@link Outcome#CANCELLED}, timed out). */
+        record EndDecided(Outcome outcome) implements Claim {
+        }
     }
 
-    /** Claims attempt {@code attempt} of {@code jobId} for this consumer. */
+    /**
+     * Claims attempt {@code attempt} of {@code jobId} for this consumer unless the job is over, in one round trip
+     * (two when it takes over a claim left by a previous run of this instance). Fails when Redis cannot be asked, or
+     * holds an outcome no {@link Outcome} stores.
+     */
     public Uni<Claim> claim(UUID jobId, int attempt) {
         String key = key(jobId, attempt);
         String token = RUNNING + incarnation + ":" + UUID.randomUUID() + ":" + instance;
-        return CLAIM.run(redis, 1, key, token, millis(lease)).flatMap(reply -> {
-            if (reply.get(0).toInteger() == 1) {
-                return Uni.createFrom().item(claimed(jobId, attempt, key, token));
-            }
-            String holder = reply.get(1).toString();
-            if (DONE.equals(holder)) {
-                return Uni.createFrom().item(new Claim.AlreadyDone());
-            }
-            Duration remaining = Duration.ofMillis(Math.max(reply.get(2).toLong(), 0));
-            if (leftByThisInstance(holder)) {
-                return takeOver(jobId, attempt, key, holder, token, remaining);
-            }
-            return Uni.createFrom().item(new Claim.Busy(remaining));
-        });
+        return CLAIM.run(redis, 3, key, phases.key(jobId), outcomes.key(jobId), token, millis(lease),
+                JobPhases.PHASE_FIELD, TERMINAL_PHASES, Outcome.FINISHED.value())
+                .flatMap(reply -> answer(jobId, attempt, key, token, reply));
+    }
+
+    /** What {@link #CLAIM}'s reply means for this consumer. */
+    private Uni<Claim> answer(UUID jobId, int attempt, String key, String token, Response reply) {
+        String answer = reply.get(0).toString();
+        if ("phase".equals(answer)) {
+            return Uni.createFrom().item(new Claim.JobOver(JobPhase.valueOf(reply.get(1).toString())));
+        }
+        if ("outcome".equals(answer)) {
+            return Uni.createFrom().item(new Claim.EndDecided(Outcome.of(reply.get(1).toString())));
+        }
+        if ("claimed".equals(answer)) {
+            return Uni.createFrom().item(claimed(jobId, attempt, key, token));
+        }
+        String holder = reply.get(1).toString();
+        if (DONE.equals(holder)) {
+            return Uni.createFrom().item(new Claim.AlreadyDone());
+        }
+        Duration remaining = Duration.ofMillis(Math.max(reply.get(2).toLong(), 0));
+        if (leftByThisInstance(holder)) {
+            return takeOver(jobId, attempt, key, holder, token, remaining);
+        }
+        return Uni.createFrom().item(new Claim.Busy(remaining));
     }
 
     /**

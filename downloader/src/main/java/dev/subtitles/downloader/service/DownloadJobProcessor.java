@@ -26,7 +26,6 @@ import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.EventIds;
 import dev.subtitles.common.worker.EventPublisher;
-import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.common.worker.RetryScheduler;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.job.AttemptClaims;
@@ -71,7 +70,6 @@ public class DownloadJobProcessor {
     private static final Logger LOG = Logger.getLogger(DownloadJobProcessor.class);
 
     private final SubtitleSearch search;
-    private final JobPhases phases;
     private final JobOutcomes outcomes;
     private final AttemptClaims claims;
     private final EventPublisher events;
@@ -83,11 +81,10 @@ public class DownloadJobProcessor {
     private final String instance;
     private final int maxAttempts;
 
-    public DownloadJobProcessor(SubtitleSearch search, JobPhases phases, JobOutcomes outcomes, AttemptClaims claims,
+    public DownloadJobProcessor(SubtitleSearch search, JobOutcomes outcomes, AttemptClaims claims,
             EventPublisher events, RetryScheduler retries, Backoff backoff, AttemptMetrics metrics,
             DownloaderConfig config, Clock clock) {
         this.search = search;
-        this.phases = phases;
         this.outcomes = outcomes;
         this.claims = claims;
         this.events = events;
@@ -106,32 +103,27 @@ public class DownloadJobProcessor {
      */
     @WithSpan("DownloadJobProcessor.process")
     public Uni<Void> process(JobEvent<DownloadRequested> request, int attempt, int deferrals) {
-        UUID jobId = request.jobId();
-        return phases.phaseOf(jobId).flatMap(phase -> {
-            if (phase.isPresent() && phase.get().isTerminal()) {
-                LOG.infof("Job %s is %s, not starting attempt %d", jobId, phase.get(), attempt);
-                metrics.attempt("skipped");
-                return Uni.createFrom().voidItem();
+        return claims.claim(request.jobId(), attempt).onItemOrFailure().transformToUni((claim, failure) -> {
+            if (failure != null) {
+                return defer(request, attempt, deferrals, failure);
             }
-            return outcomes.decided(jobId).flatMap(decided -> {
-                if (decided.isPresent() && decided.get() != Outcome.FINISHED) {
-                    LOG.infof("Job %s ended as %s, not starting attempt %d", jobId, decided.get(), attempt);
-                    metrics.attempt("skipped");
-                    return Uni.createFrom().<AttemptClaims.Claim> nullItem();
-                }
-                return claims.claim(jobId, attempt);
-            }).onItemOrFailure().transformToUni((claim, failure) -> {
-                if (failure != null) {
-                    return defer(request, attempt, deferrals, failure);
-                }
-                return claim == null ? Uni.createFrom().voidItem() : onClaim(request, attempt, deferrals, claim);
-            });
+            return onClaim(request, attempt, deferrals, claim);
         });
     }
 
     private Uni<Void> onClaim(JobEvent<DownloadRequested> request, int attempt, int deferrals,
             AttemptClaims.Claim claim) {
         UUID jobId = request.jobId();
+        if (claim instanceof AttemptClaims.Claim.JobOver over) {
+            LOG.infof("Job %s is %s, not starting attempt %d", jobId, over.phase(), attempt);
+            metrics.attempt("skipped");
+            return Uni.createFrom().voidItem();
+        }
+        if (claim instanceof AttemptClaims.Claim.EndDecided ended) {
+            LOG.infof("Job %s ended as %s, not starting attempt %d", jobId, ended.outcome(), attempt);
+            metrics.attempt("skipped");
+            return Uni.createFrom().voidItem();
+        }
         if (claim instanceof AttemptClaims.Claim.Busy busy) {
             LOG.infof("Job %s attempt %d runs elsewhere, looking again in %s", jobId, attempt, busy.remaining());
             metrics.attempt("busy");

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.outcome.JobOutcomes.Outcome;
+import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.downloader.job.AttemptClaims.Claim;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
@@ -24,8 +28,9 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisAPI;
 
 /**
- * Instances and incarnations racing for one attempt, against the local Redis under a key prefix of this test's own.
- * Each {@link AttemptClaims} stands for one process: an instance name and an incarnation.
+ * Instances and incarnations racing for one attempt, against the local Redis under a key prefix of this test's own,
+ * and the job's projected phase and outcome read and recorded with the claim. Each {@link AttemptClaims} stands for
+ * one process: an instance name and an incarnation.
  */
 class AttemptClaimsTest {
 
@@ -37,6 +42,8 @@ class AttemptClaimsTest {
     private static Vertx vertx;
     private static Redis client;
     private static ReactiveRedisDataSource redis;
+    private static JobPhases phases;
+    private static JobOutcomes outcomes;
 
     private final UUID jobId = UUID.randomUUID();
     private final List<Cancellable> running = new ArrayList<>();
@@ -46,6 +53,8 @@ class AttemptClaimsTest {
         vertx = Vertx.vertx();
         client = Redis.createClient(vertx, System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
         redis = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
+        phases = new JobPhases(redis, PREFIX + "job:");
+        outcomes = new JobOutcomes(redis, PREFIX + "outcome:", Duration.ofMinutes(1));
     }
 
     @AfterAll
@@ -57,12 +66,37 @@ class AttemptClaimsTest {
     @AfterEach
     void stopAttemptsAndRemoveClaims() {
         running.forEach(Cancellable::cancel);
-        redis.execute("DEL", PREFIX + "attempt:" + jobId + ":1").await().atMost(WAIT);
+        redis.execute("DEL", attemptKey(), phases.key(jobId), outcomes.key(jobId)).await().atMost(WAIT);
     }
 
     private static AttemptClaims process(String instance, Duration lease) {
-        return new AttemptClaims(redis, vertx, PREFIX, lease, Duration.ofMinutes(1), instance,
+        return new AttemptClaims(redis, vertx, phases, outcomes, PREFIX, lease, Duration.ofMinutes(1), instance,
                 UUID.randomUUID().toString());
+    }
+
+    private String attemptKey() {
+        return PREFIX + "attempt:" + jobId + ":1";
+    }
+
+    private boolean attemptKeyExists() {
+        return redis.execute("EXISTS", attemptKey()).await().atMost(WAIT).toInteger() == 1;
+    }
+
+    /** The phase the event-consumer's projection shows for the job. */
+    private void projectPhase(String phase) {
+        redis.execute("HSET", phases.key(jobId), JobPhases.PHASE_FIELD, phase).await().atMost(WAIT);
+    }
+
+    private Outcome decide(Outcome outcome) {
+        return outcomes.decide(jobId, outcome).await().atMost(WAIT);
+    }
+
+    /** A holder of attempt 1 whose claim another instance took over after its lease ran out. */
+    private AttemptClaims.Held takenOver() {
+        AttemptClaims.Held stalled = held(process("a", SHORT_LEASE));
+        AttemptClaims other = process("b", SHORT_LEASE);
+        await().atMost(SHORT_LEASE.plus(WAIT)).until(() -> claim(other) instanceof Claim.Claimed);
+        return stalled;
     }
 
     private Claim claim(AttemptClaims process) {
@@ -136,9 +170,7 @@ class AttemptClaimsTest {
 
     @Test
     void holderWhoseClaimWasTakenOverFailsTheFence() {
-        AttemptClaims.Held stalled = held(process("a", SHORT_LEASE));
-        AttemptClaims other = process("b", SHORT_LEASE);
-        await().atMost(SHORT_LEASE.plus(WAIT)).until(() -> claim(other) instanceof Claim.Claimed);
+        AttemptClaims.Held stalled = takenOver();
 
         assertThat(stalled.confirm().await().atMost(WAIT)).isFalse();
     }
@@ -153,9 +185,7 @@ class AttemptClaimsTest {
     @Test
     void holderWhoseLeaseRanOutWithNobodyTakingItKeepsTheClaim() {
         AttemptClaims.Held holder = held(process("a", SHORT_LEASE));
-        await().atMost(SHORT_LEASE.plus(WAIT))
-                .until(() -> redis.execute("EXISTS", PREFIX + "attempt:" + jobId + ":1").await().atMost(WAIT)
-                        .toInteger() == 0);
+        await().atMost(SHORT_LEASE.plus(WAIT)).until(() -> !attemptKeyExists());
 
         assertThat(holder.confirm().await().atMost(WAIT)).isTrue();
         assertThat(claim(process("b", SHORT_LEASE))).isInstanceOf(Claim.Busy.class);
@@ -173,9 +203,60 @@ class AttemptClaimsTest {
 
     @Test
     void claimOfAnOlderFormatUnderThisInstancesNameIsWaitedOut() {
-        redis.execute("SET", PREFIX + "attempt:" + jobId + ":1", "running:a:" + UUID.randomUUID(), "PX", "60000")
+        redis.execute("SET", attemptKey(), "running:a:" + UUID.randomUUID(), "PX", "60000")
                 .await().atMost(WAIT);
 
         assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Busy.class);
+    }
+
+    @Test
+    void attemptOfAJobInATerminalPhaseIsNotClaimed() {
+        projectPhase(JobPhase.CANCELLED.name());
+
+        assertThat(claim(process("a", LONG_LEASE))).isEqualTo(new Claim.JobOver(JobPhase.CANCELLED));
+        assertThat(attemptKeyExists()).isFalse();
+    }
+
+    @Test
+    void attemptOfAJobInAnOpenPhaseIsClaimed() {
+        projectPhase(JobPhase.DOWNLOAD_QUEUED.name());
+
+        assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Claimed.class);
+    }
+
+    @Test
+    void attemptOfAJobWithAnUnknownPhaseIsClaimed() {
+        projectPhase("ARCHIVED");
+
+        assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Claimed.class);
+    }
+
+    @Test
+    void attemptOfAJobWhosePhaseCannotBeReadIsClaimed() {
+        redis.execute("SET", phases.key(jobId), "not a hash").await().atMost(WAIT);
+
+        assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Claimed.class);
+    }
+
+    @Test
+    void attemptOfAJobWhoseCancellationStandsIsNotClaimed() {
+        decide(Outcome.CANCELLED);
+
+        assertThat(claim(process("a", LONG_LEASE))).isEqualTo(new Claim.EndDecided(Outcome.CANCELLED));
+        assertThat(attemptKeyExists()).isFalse();
+    }
+
+    @Test
+    void attemptOfAJobWhoseTimeOutStandsIsNotClaimed() {
+        decide(Outcome.TIMED_OUT);
+
+        assertThat(claim(process("a", LONG_LEASE))).isEqualTo(new Claim.EndDecided(Outcome.TIMED_OUT));
+    }
+
+    @Test
+    void attemptOfAJobDecidedFinishedIsClaimedToPublishItsResultAgain() {
+        decide(Outcome.FINISHED);
+
+        assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Claimed.class);
     }
 }
