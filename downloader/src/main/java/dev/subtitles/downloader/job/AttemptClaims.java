@@ -3,6 +3,7 @@ package dev.subtitles.downloader.job;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -46,7 +47,9 @@ import io.vertx.mutiny.redis.client.Response;
  * <b>Fencing.</b> A holder that stalled beyond its lease (a long GC pause, SIGSTOP) may find its attempt taken over.
  * Its heartbeat then reports the claim lost and the attempt stops; right before publishing a result the holder calls
  * {@link Held#confirm()}, which checks its token and renews the lease in one atomic step, and publishes only if it
- * still holds the claim.
+ * still holds the claim. Before a result that ends the job or hands it over, {@link Held#decide} and
+ * {@link Held#decided()} do the same check and, in the same script and only while the claim holds, record or read the
+ * job's outcome.
  * <p>
  * The scripts run by their SHA-1 ({@link LuaScript}). Each names all the keys it touches, but they are keys of
  * several prefixes: they need one Redis, not a cluster that spreads keys over nodes.
@@ -84,6 +87,17 @@ public class AttemptClaims {
               return 1
             end
             return 0""");
+    /**
+     * Keys: the attempt, the job's outcome. {@link #RENEW}, and only when it renewed: records the outcome
+     * {@code ARGV[3]} with {@code SET NX GET} and answers {@code {1, outcome that stands}}, or with {@code ARGV[3]}
+     * empty answers {@code {1, outcome so far or ''}}. {@code {0}} when someone else holds the attempt or it is done.
+     */
+    private static final LuaScript FENCED_OUTCOME = new LuaScript("""
+            local value = redis.call('GET', KEYS[1])
+            if value ~= ARGV[1] and value then return {0} end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            if ARGV[3] == '' then return {1, redis.call('GET', KEYS[2]) or ''} end
+            return {1, redis.call('SET', KEYS[2], ARGV[3], 'NX', 'GET', 'PX', ARGV[4]) or ARGV[3]}""");
     /** Replaces the expected holder's token by ours (compare and set). */
     private static final LuaScript TAKE_OVER = new LuaScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -114,7 +128,7 @@ public class AttemptClaims {
 
     /**
      * @param phases where the projection keeps job phases, read by {@link #claim}
-     * @param outcomes where job outcomes are decided, read by {@link #claim}
+     * @param outcomes where job outcomes are decided, read by {@link #claim} and recorded by {@link Held#decide}
      * @param incarnation an id unique to this process (tests create several "processes" in one JVM)
      */
     AttemptClaims(ReactiveRedisDataSource redis, Vertx vertx, JobPhases phases, JobOutcomes outcomes,
@@ -275,12 +289,53 @@ public class AttemptClaims {
          * renews its lease; false when another consumer took the attempt over or it is done.
          */
         public Uni<Boolean> confirm() {
-            return renew().map(stillHeld -> {
+            return renew().invoke(stillHeld -> {
                 if (!stillHeld) {
-                    LOG.warnf("Job %s attempt %d was taken over by another consumer", jobId, attempt);
+                    reportLost();
                 }
-                return stillHeld;
             });
+        }
+
+        /**
+         * The fence before a result that ends the job, and the job's end recorded in the same round trip: checks
+         * atomically that the claim is still this consumer's and renews its lease, and only then records
+         * {@code outcome} as {@link JobOutcomes#decide} does; the item is the outcome that stands. Fails with
+         * {@link ClaimLostException}, having recorded nothing, when another consumer took the attempt over or it is
+         * done.
+         * <p>
+         * The fence comes first because a holder that lost its claim must not decide how the job ends: the new
+         * holder may end this attempt otherwise (a retry), and a {@link Outcome#FINISHED} recorded for a result
+         * nobody publishes would make the manager refuse a cancellation and leave the job out of its deadline sweep.
+         */
+        public Uni<Outcome> decide(Outcome outcome) {
+            return fencedOutcome(outcome.value()).map(Outcome::of);
+        }
+
+        /**
+         * The fence before handing the job over, and the job's outcome so far read in the same round trip: checks
+         * atomically that the claim is still this consumer's and renews its lease; the item is the outcome decided
+         * so far, empty while the job is open. Fails with {@link ClaimLostException} when another consumer took the
+         * attempt over or it is done.
+         */
+        public Uni<Optional<Outcome>> decided() {
+            return fencedOutcome("").map(standing -> standing.isEmpty() ? Optional.empty()
+                    : Optional.of(Outcome.of(standing)));
+        }
+
+        /** Runs {@link #FENCED_OUTCOME}; the item is the outcome the script answered. */
+        private Uni<String> fencedOutcome(String outcome) {
+            return FENCED_OUTCOME.run(redis, 2, key, outcomes.key(jobId), token, millis(lease), outcome,
+                    millis(outcomes.retention())).map(reply -> {
+                        if (reply.get(0).toInteger() != 1) {
+                            reportLost();
+                            throw new ClaimLostException(jobId, attempt);
+                        }
+                        return reply.get(1).toString();
+                    });
+        }
+
+        private void reportLost() {
+            LOG.warnf("Job %s attempt %d was taken over by another consumer", jobId, attempt);
         }
 
         /**

@@ -1,11 +1,13 @@
 package dev.subtitles.downloader.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -89,6 +91,10 @@ class AttemptClaimsTest {
 
     private Outcome decide(Outcome outcome) {
         return outcomes.decide(jobId, outcome).await().atMost(WAIT);
+    }
+
+    private Optional<Outcome> decided() {
+        return outcomes.decided(jobId).await().atMost(WAIT);
     }
 
     /** A holder of attempt 1 whose claim another instance took over after its lease ran out. */
@@ -258,5 +264,93 @@ class AttemptClaimsTest {
         decide(Outcome.FINISHED);
 
         assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Claimed.class);
+    }
+
+    @Test
+    void attemptOfAJobDecidedFinishedThatRanToItsEndIsNotClaimedAgain() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+        holder.decide(Outcome.FINISHED).await().atMost(WAIT);
+        holder.markDone().await().atMost(WAIT);
+
+        assertThat(claim(process("b", LONG_LEASE))).isInstanceOf(Claim.AlreadyDone.class);
+    }
+
+    @Test
+    void holderDecidesTheJobFinished() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+
+        assertThat(holder.decide(Outcome.FINISHED).await().atMost(WAIT)).isEqualTo(Outcome.FINISHED);
+        assertThat(decided()).contains(Outcome.FINISHED);
+    }
+
+    @Test
+    void holderFindsTheCancellationThatWasDecidedFirst() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+        decide(Outcome.CANCELLED);
+
+        assertThat(holder.decide(Outcome.FINISHED).await().atMost(WAIT)).isEqualTo(Outcome.CANCELLED);
+        assertThat(decided()).contains(Outcome.CANCELLED);
+    }
+
+    @Test
+    void holderWhoseClaimWasTakenOverDecidesNothing() {
+        AttemptClaims.Held stalled = takenOver();
+
+        assertThatThrownBy(() -> stalled.decide(Outcome.FINISHED).await().atMost(WAIT))
+                .isInstanceOf(AttemptClaims.ClaimLostException.class);
+        assertThat(decided()).isEmpty();
+    }
+
+    @Test
+    void holderOfAnAttemptMarkedDoneDecidesNothing() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+        holder.markDone().await().atMost(WAIT);
+
+        assertThatThrownBy(() -> holder.decide(Outcome.FINISHED).await().atMost(WAIT))
+                .isInstanceOf(AttemptClaims.ClaimLostException.class);
+        assertThat(decided()).isEmpty();
+    }
+
+    @Test
+    void holderWhoseLeaseRanOutWithNobodyTakingItDecidesAndKeepsTheClaim() {
+        AttemptClaims.Held holder = held(process("a", SHORT_LEASE));
+        await().atMost(SHORT_LEASE.plus(WAIT)).until(() -> !attemptKeyExists());
+
+        assertThat(holder.decide(Outcome.FINISHED).await().atMost(WAIT)).isEqualTo(Outcome.FINISHED);
+        assertThat(claim(process("b", SHORT_LEASE))).isInstanceOf(Claim.Busy.class);
+    }
+
+    @Test
+    void decidingRenewsTheLease() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+        redis.execute("PEXPIRE", attemptKey(), "1000").await().atMost(WAIT);
+
+        holder.decide(Outcome.FINISHED).await().atMost(WAIT);
+
+        assertThat(redis.execute("PTTL", attemptKey()).await().atMost(WAIT).toLong())
+                .isGreaterThan(Duration.ofSeconds(30).toMillis());
+    }
+
+    @Test
+    void holderReadsAnOpenJobWithTheFence() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+
+        assertThat(holder.decided().await().atMost(WAIT)).isEmpty();
+        assertThat(decided()).isEmpty();
+    }
+
+    @Test
+    void holderReadsTheCancellationWithTheFence() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+        decide(Outcome.CANCELLED);
+
+        assertThat(holder.decided().await().atMost(WAIT)).contains(Outcome.CANCELLED);
+    }
+
+    @Test
+    void holderWhoseClaimWasTakenOverCannotHandTheJobOver() {
+        AttemptClaims.Held stalled = takenOver();
+
+        assertThatThrownBy(() -> stalled.decided().await().atMost(WAIT)).isInstanceOf(AttemptClaims.ClaimLostException.class);
     }
 }
