@@ -20,11 +20,16 @@ import io.vertx.mutiny.redis.client.Response;
  * <p>
  * A redelivered worker request finds {@link Outcome#FINISHED} standing and publishes again, with the same
  * deterministic event ids, which every consumer ignores as duplicates.
+ * <p>
+ * The key ({@link #key}), the stored values ({@link Outcome#value()}) and the retention are public so that a worker can
+ * read or record the outcome inside a script of its own, in the round trip that also checks its claim; such a script
+ * must record with the same {@code SET NX GET PX retention}.
  */
 public class JobOutcomes {
 
     private final ReactiveRedisDataSource redis;
     private final String keyPrefix;
+    private final Duration retention;
     private final String retentionMillis;
 
     /**
@@ -34,6 +39,7 @@ public class JobOutcomes {
     public JobOutcomes(ReactiveRedisDataSource redis, String keyPrefix, Duration retention) {
         this.redis = redis;
         this.keyPrefix = keyPrefix;
+        this.retention = retention;
         this.retentionMillis = Long.toString(retention.toMillis());
     }
 
@@ -46,11 +52,13 @@ public class JobOutcomes {
         /** Nothing ended it within its deadline. */
         TIMED_OUT;
 
-        private String value() {
+        /** The value stored in Redis for this outcome. */
+        public String value() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        private static Outcome of(String value) {
+        /** The outcome stored in Redis as {@code value}; fails on a value no outcome stores. */
+        public static Outcome of(String value) {
             for (Outcome outcome : values()) {
                 if (outcome.value().equals(value)) {
                     return outcome;
@@ -78,7 +86,13 @@ public class JobOutcomes {
         return value == null ? Optional.empty() : Optional.of(Outcome.of(value.toString()));
     }
 
-    private String key(UUID jobId) {
+    /** The key holding the job's outcome. */
+    public String key(UUID jobId) {
         return keyPrefix + jobId;
+    }
+
+    /** How long a decision is kept. */
+    public Duration retention() {
+        return retention;
     }
 }

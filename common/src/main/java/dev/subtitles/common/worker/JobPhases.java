@@ -17,6 +17,9 @@ import io.smallrye.mutiny.Uni;
  */
 public class JobPhases {
 
+    /** The field of the job hash that holds the phase (a {@link JobPhase} name). */
+    public static final String PHASE_FIELD = "phase";
+
     private static final Logger LOG = Logger.getLogger(JobPhases.class);
 
     private final ReactiveHashCommands<String, String, String> hashes;
@@ -33,7 +36,7 @@ public class JobPhases {
      * cancellation is noticed at the next look.
      */
     public Uni<Optional<JobPhase>> phaseOf(UUID jobId) {
-        return hashes.hget(keyPrefix + jobId, "phase").<Optional<JobPhase>> map(value -> {
+        return hashes.hget(key(jobId), PHASE_FIELD).<Optional<JobPhase>> map(value -> {
             if (value == null) {
                 return Optional.empty();
             }
@@ -47,6 +50,11 @@ public class JobPhases {
             LOG.warnf("Cannot read the phase of job %s (%s); carrying on", jobId, failure.getMessage());
             return Optional.<JobPhase> empty();
         });
+    }
+
+    /** The projection's hash of the job, for a worker that reads the phase inside a script of its own. */
+    public String key(UUID jobId) {
+        return keyPrefix + jobId;
     }
 
     /** Whether the projection says the job was cancelled. */

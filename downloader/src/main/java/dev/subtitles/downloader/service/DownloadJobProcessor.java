@@ -26,7 +26,6 @@ import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.EventIds;
 import dev.subtitles.common.worker.EventPublisher;
-import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.common.worker.RetryScheduler;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.job.AttemptClaims;
@@ -48,9 +47,15 @@ import io.smallrye.mutiny.Uni;
  * publishes {@code job.cancelled}.
  * <p>
  * <b>One line of attempts.</b> Only the holder of an attempt's claim publishes the job's outcome or schedules its
- * next attempt, and it checks the claim ({@link AttemptClaims.Held#confirm()}) right before it does: an instance that
- * stalled beyond its lease and was taken over drops its late result. The ids of the events it publishes are derived
- * from the request event id, the attempt and the event type, so an attempt that runs twice publishes duplicates by id.
+ * next attempt, and it checks the claim right before it does ({@link AttemptClaims.Held#confirm()}, or
+ * {@link AttemptClaims.Held#decide} and {@link AttemptClaims.Held#decided()}, which also record or read the outcome):
+ * an instance that stalled beyond its lease and was taken over drops its late result, and decides nothing. The ids of
+ * the events it publishes are derived from the request event id, the attempt and the event type, so an attempt that
+ * runs twice publishes duplicates by id.
+ * <p>
+ * <b>Three Redis round trips per attempt that runs</b> (besides the search's own looks and the heartbeat of a long
+ * attempt): the start ({@link AttemptClaims#claim}: the job's phase, its outcome and the claim, in one script), the
+ * finish (the fence with the outcome, in one script) and the attempt marked done.
  * <p>
  * <b>Infrastructure failures are transient.</b> When Redis cannot be asked (claim, outcome, fence), nothing is
  * decided: the copy is deferred, back to the delay queue as the same attempt with its deferral count in
@@ -71,8 +76,6 @@ public class DownloadJobProcessor {
     private static final Logger LOG = Logger.getLogger(DownloadJobProcessor.class);
 
     private final SubtitleSearch search;
-    private final JobPhases phases;
-    private final JobOutcomes outcomes;
     private final AttemptClaims claims;
     private final EventPublisher events;
     private final RetryScheduler retries;
@@ -83,12 +86,9 @@ public class DownloadJobProcessor {
     private final String instance;
     private final int maxAttempts;
 
-    public DownloadJobProcessor(SubtitleSearch search, JobPhases phases, JobOutcomes outcomes, AttemptClaims claims,
-            EventPublisher events, RetryScheduler retries, Backoff backoff, AttemptMetrics metrics,
-            DownloaderConfig config, Clock clock) {
+    public DownloadJobProcessor(SubtitleSearch search, AttemptClaims claims, EventPublisher events,
+            RetryScheduler retries, Backoff backoff, AttemptMetrics metrics, DownloaderConfig config, Clock clock) {
         this.search = search;
-        this.phases = phases;
-        this.outcomes = outcomes;
         this.claims = claims;
         this.events = events;
         this.retries = retries;
@@ -106,32 +106,27 @@ public class DownloadJobProcessor {
      */
     @WithSpan("DownloadJobProcessor.process")
     public Uni<Void> process(JobEvent<DownloadRequested> request, int attempt, int deferrals) {
-        UUID jobId = request.jobId();
-        return phases.phaseOf(jobId).flatMap(phase -> {
-            if (phase.isPresent() && phase.get().isTerminal()) {
-                LOG.infof("Job %s is %s, not starting attempt %d", jobId, phase.get(), attempt);
-                metrics.attempt("skipped");
-                return Uni.createFrom().voidItem();
+        return claims.claim(request.jobId(), attempt).onItemOrFailure().transformToUni((claim, failure) -> {
+            if (failure != null) {
+                return defer(request, attempt, deferrals, failure);
             }
-            return outcomes.decided(jobId).flatMap(decided -> {
-                if (decided.isPresent() && decided.get() != Outcome.FINISHED) {
-                    LOG.infof("Job %s ended as %s, not starting attempt %d", jobId, decided.get(), attempt);
-                    metrics.attempt("skipped");
-                    return Uni.createFrom().<AttemptClaims.Claim> nullItem();
-                }
-                return claims.claim(jobId, attempt);
-            }).onItemOrFailure().transformToUni((claim, failure) -> {
-                if (failure != null) {
-                    return defer(request, attempt, deferrals, failure);
-                }
-                return claim == null ? Uni.createFrom().voidItem() : onClaim(request, attempt, deferrals, claim);
-            });
+            return onClaim(request, attempt, deferrals, claim);
         });
     }
 
     private Uni<Void> onClaim(JobEvent<DownloadRequested> request, int attempt, int deferrals,
             AttemptClaims.Claim claim) {
         UUID jobId = request.jobId();
+        if (claim instanceof AttemptClaims.Claim.JobOver over) {
+            LOG.infof("Job %s is %s, not starting attempt %d", jobId, over.phase(), attempt);
+            metrics.attempt("skipped");
+            return Uni.createFrom().voidItem();
+        }
+        if (claim instanceof AttemptClaims.Claim.EndDecided ended) {
+            LOG.infof("Job %s ended as %s, not starting attempt %d", jobId, ended.outcome(), attempt);
+            metrics.attempt("skipped");
+            return Uni.createFrom().voidItem();
+        }
         if (claim instanceof AttemptClaims.Claim.Busy busy) {
             LOG.infof("Job %s attempt %d runs elsewhere, looking again in %s", jobId, attempt, busy.remaining());
             metrics.attempt("busy");
@@ -255,30 +250,32 @@ public class DownloadJobProcessor {
     }
 
     /**
-     * Publishes a terminal event if this attempt ends the job: {@link Outcome#FINISHED} is recorded first and the
-     * event published only if it stands (else the job was cancelled or timed out: nothing is published), and only
-     * while this consumer still holds the claim.
+     * Publishes a terminal event if this attempt ends the job: only while this consumer still holds the claim is
+     * {@link Outcome#FINISHED} recorded (in the fence's round trip, {@link AttemptClaims.Held#decide}), and the event
+     * is published only if it stands (else the job was cancelled or timed out: nothing is published). A holder that
+     * lost its claim records nothing, so that a job is never decided finished for a result nobody publishes.
      */
     private Uni<String> finish(JobEvent<DownloadRequested> request, DownloadJob job, AttemptClaims.Held held,
             EventPayload payload, String name) {
-        return decision(outcomes.decide(job.jobId(), Outcome.FINISHED)).chain(standing -> {
+        return decision(held.decide(Outcome.FINISHED)).chain(standing -> {
             if (standing != Outcome.FINISHED) {
                 return Uni.createFrom().item(dropped(job, standing));
             }
-            return fence(job, held).chain(() -> events.publish(event(request, job.attempt(), payload)))
-                    .replaceWith(name);
+            return events.publish(event(request, job.attempt(), payload)).replaceWith(name);
         });
     }
 
-    /** Hands the job over to the translator unless it was cancelled or timed out meanwhile. */
+    /**
+     * Hands the job over to the translator unless it was cancelled or timed out meanwhile, while this consumer still
+     * holds the claim (both checked in one round trip, {@link AttemptClaims.Held#decided()}).
+     */
     private Uni<String> handOver(JobEvent<DownloadRequested> request, DownloadJob job, AttemptClaims.Held held,
             TranslateRequested payload) {
-        return decision(outcomes.decided(job.jobId())).chain(decided -> {
+        return decision(held.decided()).chain(decided -> {
             if (decided.isPresent() && decided.get() != Outcome.FINISHED) {
                 return Uni.createFrom().item(dropped(job, decided.get()));
             }
-            return fence(job, held).chain(() -> events.publish(event(request, job.attempt(), payload)))
-                    .replaceWith("translate");
+            return events.publish(event(request, job.attempt(), payload)).replaceWith("translate");
         });
     }
 
@@ -296,9 +293,13 @@ public class DownloadJobProcessor {
         }).replaceWithVoid();
     }
 
-    /** A Redis answer the attempt cannot go on without; its failure defers the attempt. */
+    /**
+     * A Redis answer the attempt cannot go on without; its failure defers the attempt, unless it is the answer that
+     * the claim was lost (the attempt then ends without output).
+     */
     private static <T> Uni<T> decision(Uni<T> answer) {
-        return answer.onFailure().transform(DecisionUnavailable::new);
+        return answer.onFailure(failure -> !(failure instanceof AttemptClaims.ClaimLostException))
+                .transform(DecisionUnavailable::new);
     }
 
     private Uni<String> retryOrFail(JobEvent<DownloadRequested> request, DownloadJob job, AttemptClaims.Held held,
@@ -330,7 +331,7 @@ public class DownloadJobProcessor {
         return EventIds.eventOf(request, attempt, source, clock.instant(), payload);
     }
 
-    /** Redis could not be asked for something the attempt cannot go on without (outcome, claim). */
+    /** Redis could not be asked for something the attempt cannot go on without (outcome, fence). */
     private static final class DecisionUnavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,13 @@
 package dev.subtitles.downloader.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,6 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.outcome.JobOutcomes.Outcome;
+import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.downloader.job.AttemptClaims.Claim;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
@@ -24,8 +30,9 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisAPI;
 
 /**
- * Instances and incarnations racing for one attempt, against the local Redis under a key prefix of this test's own.
- * Each {@link AttemptClaims} stands for one process: an instance name and an incarnation.
+ * Instances and incarnations racing for one attempt, against the local Redis under a key prefix of this test's own,
+ * and the job's projected phase and outcome read and recorded with the claim. Each {@link AttemptClaims} stands for
+ * one process: an instance name and an incarnation.
  */
 class AttemptClaimsTest {
 
@@ -37,6 +44,8 @@ class AttemptClaimsTest {
     private static Vertx vertx;
     private static Redis client;
     private static ReactiveRedisDataSource redis;
+    private static JobPhases phases;
+    private static JobOutcomes outcomes;
 
     private final UUID jobId = UUID.randomUUID();
     private final List<Cancellable> running = new ArrayList<>();
@@ -46,6 +55,8 @@ class AttemptClaimsTest {
         vertx = Vertx.vertx();
         client = Redis.createClient(vertx, System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
         redis = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
+        phases = new JobPhases(redis, PREFIX + "job:");
+        outcomes = new JobOutcomes(redis, PREFIX + "outcome:", Duration.ofMinutes(1));
     }
 
     @AfterAll
@@ -57,12 +68,41 @@ class AttemptClaimsTest {
     @AfterEach
     void stopAttemptsAndRemoveClaims() {
         running.forEach(Cancellable::cancel);
-        redis.execute("DEL", PREFIX + "attempt:" + jobId + ":1").await().atMost(WAIT);
+        redis.execute("DEL", attemptKey(), phases.key(jobId), outcomes.key(jobId)).await().atMost(WAIT);
     }
 
     private static AttemptClaims process(String instance, Duration lease) {
-        return new AttemptClaims(redis, vertx, PREFIX, lease, Duration.ofMinutes(1), instance,
+        return new AttemptClaims(redis, vertx, phases, outcomes, PREFIX, lease, Duration.ofMinutes(1), instance,
                 UUID.randomUUID().toString());
+    }
+
+    private String attemptKey() {
+        return PREFIX + "attempt:" + jobId + ":1";
+    }
+
+    private boolean attemptKeyExists() {
+        return redis.execute("EXISTS", attemptKey()).await().atMost(WAIT).toInteger() == 1;
+    }
+
+    /** The phase the event-consumer's projection shows for the job. */
+    private void projectPhase(String phase) {
+        redis.execute("HSET", phases.key(jobId), JobPhases.PHASE_FIELD, phase).await().atMost(WAIT);
+    }
+
+    private Outcome decide(Outcome outcome) {
+        return outcomes.decide(jobId, outcome).await().atMost(WAIT);
+    }
+
+    private Optional<Outcome> decided() {
+        return outcomes.decided(jobId).await().atMost(WAIT);
+    }
+
+    /** A holder of attempt 1 whose claim another instance took over after its lease ran out. */
+    private AttemptClaims.Held takenOver() {
+        AttemptClaims.Held stalled = held(process("a", SHORT_LEASE));
+        AttemptClaims other = process("b", SHORT_LEASE);
+        await().atMost(SHORT_LEASE.plus(WAIT)).until(() -> claim(other) instanceof Claim.Claimed);
+        return stalled;
     }
 
     private Claim claim(AttemptClaims process) {
@@ -136,9 +176,7 @@ class AttemptClaimsTest {
 
     @Test
     void holderWhoseClaimWasTakenOverFailsTheFence() {
-        AttemptClaims.Held stalled = held(process("a", SHORT_LEASE));
-        AttemptClaims other = process("b", SHORT_LEASE);
-        await().atMost(SHORT_LEASE.plus(WAIT)).until(() -> claim(other) instanceof Claim.Claimed);
+        AttemptClaims.Held stalled = takenOver();
 
         assertThat(stalled.confirm().await().atMost(WAIT)).isFalse();
     }
@@ -153,9 +191,7 @@ class AttemptClaimsTest {
     @Test
     void holderWhoseLeaseRanOutWithNobodyTakingItKeepsTheClaim() {
         AttemptClaims.Held holder = held(process("a", SHORT_LEASE));
-        await().atMost(SHORT_LEASE.plus(WAIT))
-                .until(() -> redis.execute("EXISTS", PREFIX + "attempt:" + jobId + ":1").await().atMost(WAIT)
-                        .toInteger() == 0);
+        await().atMost(SHORT_LEASE.plus(WAIT)).until(() -> !attemptKeyExists());
 
         assertThat(holder.confirm().await().atMost(WAIT)).isTrue();
         assertThat(claim(process("b", SHORT_LEASE))).isInstanceOf(Claim.Busy.class);
@@ -173,9 +209,148 @@ class AttemptClaimsTest {
 
     @Test
     void claimOfAnOlderFormatUnderThisInstancesNameIsWaitedOut() {
-        redis.execute("SET", PREFIX + "attempt:" + jobId + ":1", "running:a:" + UUID.randomUUID(), "PX", "60000")
+        redis.execute("SET", attemptKey(), "running:a:" + UUID.randomUUID(), "PX", "60000")
                 .await().atMost(WAIT);
 
         assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Busy.class);
+    }
+
+    @Test
+    void attemptOfAJobInATerminalPhaseIsNotClaimed() {
+        projectPhase(JobPhase.CANCELLED.name());
+
+        assertThat(claim(process("a", LONG_LEASE))).isEqualTo(new Claim.JobOver(JobPhase.CANCELLED));
+        assertThat(attemptKeyExists()).isFalse();
+    }
+
+    @Test
+    void attemptOfAJobInAnOpenPhaseIsClaimed() {
+        projectPhase(JobPhase.DOWNLOAD_QUEUED.name());
+
+        assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Claimed.class);
+    }
+
+    @Test
+    void attemptOfAJobWithAnUnknownPhaseIsClaimed() {
+        projectPhase("ARCHIVED");
+
+        assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Claimed.class);
+    }
+
+    @Test
+    void attemptOfAJobWhosePhaseCannotBeReadIsClaimed() {
+        redis.execute("SET", phases.key(jobId), "not a hash").await().atMost(WAIT);
+
+        assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Claimed.class);
+    }
+
+    @Test
+    void attemptOfAJobWhoseCancellationStandsIsNotClaimed() {
+        decide(Outcome.CANCELLED);
+
+        assertThat(claim(process("a", LONG_LEASE))).isEqualTo(new Claim.EndDecided(Outcome.CANCELLED));
+        assertThat(attemptKeyExists()).isFalse();
+    }
+
+    @Test
+    void attemptOfAJobWhoseTimeOutStandsIsNotClaimed() {
+        decide(Outcome.TIMED_OUT);
+
+        assertThat(claim(process("a", LONG_LEASE))).isEqualTo(new Claim.EndDecided(Outcome.TIMED_OUT));
+    }
+
+    @Test
+    void attemptOfAJobDecidedFinishedIsClaimedToPublishItsResultAgain() {
+        decide(Outcome.FINISHED);
+
+        assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Claimed.class);
+    }
+
+    @Test
+    void attemptOfAJobDecidedFinishedThatRanToItsEndIsNotClaimedAgain() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+        holder.decide(Outcome.FINISHED).await().atMost(WAIT);
+        holder.markDone().await().atMost(WAIT);
+
+        assertThat(claim(process("b", LONG_LEASE))).isInstanceOf(Claim.AlreadyDone.class);
+    }
+
+    @Test
+    void holderDecidesTheJobFinished() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+
+        assertThat(holder.decide(Outcome.FINISHED).await().atMost(WAIT)).isEqualTo(Outcome.FINISHED);
+        assertThat(decided()).contains(Outcome.FINISHED);
+    }
+
+    @Test
+    void holderFindsTheCancellationThatWasDecidedFirst() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+        decide(Outcome.CANCELLED);
+
+        assertThat(holder.decide(Outcome.FINISHED).await().atMost(WAIT)).isEqualTo(Outcome.CANCELLED);
+        assertThat(decided()).contains(Outcome.CANCELLED);
+    }
+
+    @Test
+    void holderWhoseClaimWasTakenOverDecidesNothing() {
+        AttemptClaims.Held stalled = takenOver();
+
+        assertThatThrownBy(() -> stalled.decide(Outcome.FINISHED).await().atMost(WAIT))
+                .isInstanceOf(AttemptClaims.ClaimLostException.class);
+        assertThat(decided()).isEmpty();
+    }
+
+    @Test
+    void holderOfAnAttemptMarkedDoneDecidesNothing() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+        holder.markDone().await().atMost(WAIT);
+
+        assertThatThrownBy(() -> holder.decide(Outcome.FINISHED).await().atMost(WAIT))
+                .isInstanceOf(AttemptClaims.ClaimLostException.class);
+        assertThat(decided()).isEmpty();
+    }
+
+    @Test
+    void holderWhoseLeaseRanOutWithNobodyTakingItDecidesAndKeepsTheClaim() {
+        AttemptClaims.Held holder = held(process("a", SHORT_LEASE));
+        await().atMost(SHORT_LEASE.plus(WAIT)).until(() -> !attemptKeyExists());
+
+        assertThat(holder.decide(Outcome.FINISHED).await().atMost(WAIT)).isEqualTo(Outcome.FINISHED);
+        assertThat(claim(process("b", SHORT_LEASE))).isInstanceOf(Claim.Busy.class);
+    }
+
+    @Test
+    void decidingRenewsTheLease() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+        redis.execute("PEXPIRE", attemptKey(), "1000").await().atMost(WAIT);
+
+        holder.decide(Outcome.FINISHED).await().atMost(WAIT);
+
+        assertThat(redis.execute("PTTL", attemptKey()).await().atMost(WAIT).toLong())
+                .isGreaterThan(Duration.ofSeconds(30).toMillis());
+    }
+
+    @Test
+    void holderReadsAnOpenJobWithTheFence() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+
+        assertThat(holder.decided().await().atMost(WAIT)).isEmpty();
+        assertThat(decided()).isEmpty();
+    }
+
+    @Test
+    void holderReadsTheCancellationWithTheFence() {
+        AttemptClaims.Held holder = held(process("a", LONG_LEASE));
+        decide(Outcome.CANCELLED);
+
+        assertThat(holder.decided().await().atMost(WAIT)).contains(Outcome.CANCELLED);
+    }
+
+    @Test
+    void holderWhoseClaimWasTakenOverCannotHandTheJobOver() {
+        AttemptClaims.Held stalled = takenOver();
+
+        assertThatThrownBy(() -> stalled.decided().await().atMost(WAIT)).isInstanceOf(AttemptClaims.ClaimLostException.class);
     }
 }

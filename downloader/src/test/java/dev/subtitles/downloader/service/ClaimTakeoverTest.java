@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
+import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.support.EventProbe;
 import dev.subtitles.downloader.support.InjectWireMock;
@@ -49,6 +50,9 @@ class ClaimTakeoverTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    JobOutcomes outcomes;
 
     @Inject
     DownloaderConfig config;
@@ -107,7 +111,7 @@ class ClaimTakeoverTest {
     }
 
     @Test
-    void attemptTakenOverWhileItRunsPublishesNoLateResult() {
+    void attemptTakenOverWhileItRunsPublishesNoLateResultAndDecidesNothing() {
         JobEvent<DownloadRequested> request = jobs.track(SlowSearches.request(wireMock, 2000));
         double takenOver = attempts("taken-over");
 
@@ -118,5 +122,6 @@ class ClaimTakeoverTest {
         await().atMost(WAIT).until(() -> attempts("taken-over") > takenOver);
         await().during(QUIET).atMost(QUIET.plusSeconds(2))
                 .until(() -> probe.typesOf(request.jobId()).equals(List.of(DOWNLOAD_STARTED)));
+        assertThat(outcomes.decided(request.jobId()).await().atMost(Duration.ofSeconds(5))).isEmpty();
     }
 }
