@@ -38,6 +38,8 @@ class SubtitleStoreTest {
 
     private final UUID jobId = UUID.randomUUID();
     private final UUID otherJobId = UUID.randomUUID();
+    /** Content no other test (nor another build sharing the database) stores, so its content row is this test's. */
+    private final String ownSrt = SRT + "\n3\n00:00:05,000 --> 00:00:06,000\nJob " + jobId + "\n";
 
     @BeforeAll
     static void migrateAndConnect() throws Exception {
@@ -49,9 +51,12 @@ class SubtitleStoreTest {
     }
 
     @AfterEach
-    void deleteFilesOfThisTest() {
+    void deleteFilesAndOwnContentOfThisTest() throws Exception {
         pool.preparedQuery("delete from subtitles.subtitle_file where job_id = $1 or job_id = $2")
                 .execute(Tuple.of(jobId, otherJobId))
+                .await().atMost(TIMEOUT);
+        pool.preparedQuery("delete from subtitles.subtitle_content where sha256 = $1")
+                .execute(Tuple.of(sha256Of(ownSrt)))
                 .await().atMost(TIMEOUT);
     }
 
@@ -88,8 +93,7 @@ class SubtitleStoreTest {
         StoredSubtitleFile saved = save(NewSubtitleFile.downloaded(jobId, "de", SubtitleFormat.SRT, NON_ASCII_SRT,
                 "podnapisi"));
 
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(NON_ASCII_SRT.getBytes(StandardCharsets.UTF_8));
-        assertThat(saved.sha256()).isEqualTo(HexFormat.of().formatHex(digest));
+        assertThat(saved.sha256()).isEqualTo(sha256Of(NON_ASCII_SRT));
     }
 
     @Test
@@ -175,6 +179,75 @@ class SubtitleStoreTest {
     }
 
     @Test
+    void sameContentOfTwoJobsIsStoredOnceAndReferencedByBothFiles() throws Exception {
+        StoredSubtitleFile first = save(NewSubtitleFile.downloaded(jobId, "en", SubtitleFormat.SRT, ownSrt, "a"));
+        StoredSubtitleFile second = save(NewSubtitleFile.downloaded(otherJobId, "en", SubtitleFormat.SRT, ownSrt, "a"));
+
+        assertThat(filesOf(jobId)).isOne();
+        assertThat(filesOf(otherJobId)).isOne();
+        assertThat(contentRowsOf(sha256Of(ownSrt))).isOne();
+        assertThat(inlineContentOf(first.id())).isNull();
+        assertThat(inlineContentOf(second.id())).isNull();
+    }
+
+    @Test
+    void filesSharingContentBothLoadIt() {
+        StoredSubtitleFile first = save(NewSubtitleFile.downloaded(jobId, "en", SubtitleFormat.SRT, ownSrt, "a"));
+        StoredSubtitleFile second = save(NewSubtitleFile.downloaded(otherJobId, "en", SubtitleFormat.SRT, ownSrt, "a"));
+
+        assertThat(store.findById(first.id()).await().atMost(TIMEOUT).content()).isEqualTo(ownSrt);
+        assertThat(store.findById(second.id()).await().atMost(TIMEOUT).content()).isEqualTo(ownSrt);
+    }
+
+    @Test
+    void redeliveredSaveOfContentAnotherJobStoredReturnsTheSameFileWithItsContent() throws Exception {
+        save(NewSubtitleFile.downloaded(otherJobId, "en", SubtitleFormat.SRT, ownSrt, "a"));
+        NewSubtitleFile file = NewSubtitleFile.downloaded(jobId, "en", SubtitleFormat.SRT, ownSrt, "a");
+
+        StoredSubtitleFile first = save(file);
+        StoredSubtitleFile redelivered = save(file);
+
+        assertThat(redelivered.id()).isEqualTo(first.id());
+        assertThat(redelivered.content()).isEqualTo(ownSrt);
+        assertThat(filesOf(jobId)).isOne();
+        assertThat(contentRowsOf(sha256Of(ownSrt))).isOne();
+    }
+
+    @Test
+    void fileStoredWithInlineContentBeforeContentTableExistedStillLoads() throws Exception {
+        UUID id = insertInlineFile(ownSrt);
+
+        StoredSubtitleFile loaded = store.findById(id).await().atMost(TIMEOUT);
+
+        assertThat(loaded.content()).isEqualTo(ownSrt);
+        assertThat(loaded.sha256()).isEqualTo(sha256Of(ownSrt));
+    }
+
+    @Test
+    void redeliveredSaveOfFileStoredWithInlineContentReturnsThatFile() throws Exception {
+        UUID id = insertInlineFile(ownSrt);
+
+        StoredSubtitleFile saved = save(NewSubtitleFile.downloaded(jobId, "en", SubtitleFormat.SRT, ownSrt, "a"));
+
+        assertThat(saved.id()).isEqualTo(id);
+        assertThat(saved.content()).isEqualTo(ownSrt);
+        assertThat(filesOf(jobId)).isOne();
+    }
+
+    @Test
+    void fileWhoseContentIsMissingFailsToLoadNamingFileAndHash() throws Exception {
+        StoredSubtitleFile saved = save(NewSubtitleFile.downloaded(jobId, "en", SubtitleFormat.SRT, ownSrt, "a"));
+        pool.preparedQuery("delete from subtitles.subtitle_content where sha256 = $1")
+                .execute(Tuple.of(saved.sha256()))
+                .await().atMost(TIMEOUT);
+
+        assertThatThrownBy(() -> store.findById(saved.id()).await().atMost(TIMEOUT))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(saved.id().toString())
+                .hasMessageContaining(saved.sha256());
+    }
+
+    @Test
     void concurrentSavesOfDifferentFilesAllSucceed() {
         List<Uni<StoredSubtitleFile>> saves = IntStream.range(0, 20)
                 .mapToObj(i -> store.save(NewSubtitleFile.downloaded(jobId, "en", SubtitleFormat.SRT,
@@ -212,5 +285,35 @@ class SubtitleStoreTest {
                 .execute(Tuple.of(job))
                 .map(rows -> rows.iterator().next().getLong(0))
                 .await().atMost(TIMEOUT);
+    }
+
+    private static long contentRowsOf(String sha256) {
+        return pool.preparedQuery("select count(*) from subtitles.subtitle_content where sha256 = $1")
+                .execute(Tuple.of(sha256))
+                .map(rows -> rows.iterator().next().getLong(0))
+                .await().atMost(TIMEOUT);
+    }
+
+    private static String inlineContentOf(UUID fileId) {
+        return pool.preparedQuery("select content from subtitles.subtitle_file where id = $1")
+                .execute(Tuple.of(fileId))
+                .map(rows -> rows.iterator().next().getString(0))
+                .await().atMost(TIMEOUT);
+    }
+
+    /** Stores a file of this test's job the way the store did before contents had their own table. */
+    private UUID insertInlineFile(String content) throws Exception {
+        UUID id = UUID.randomUUID();
+        pool.preparedQuery("insert into subtitles.subtitle_file (id, job_id, language, format, content, sha256,"
+                + " size_bytes, origin) values ($1, $2, 'en', 'srt', $3, $4, $5, 'a')")
+                .execute(Tuple.of(id, jobId, content, sha256Of(content),
+                        content.getBytes(StandardCharsets.UTF_8).length))
+                .await().atMost(TIMEOUT);
+        return id;
+    }
+
+    private static String sha256Of(String content) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
     }
 }
