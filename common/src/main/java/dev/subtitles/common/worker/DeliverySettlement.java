@@ -2,6 +2,8 @@ package dev.subtitles.common.worker;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,14 +31,20 @@ import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMessage;
  * A delivery whose channel closed needs nothing: the broker has already put it back on its queue.
  * <p>
  * To know each delivery's channel, this class is the AMQP client's metrics collector on the incoming channels (set by
- * a {@code ClientCustomizer}): it sees which channel each consumer tag consumes on. Acks and nacks run off the event
- * loop (the AMQP client blocks on a congested socket) and are bounded by {@code timeout}.
+ * a {@code ClientCustomizer}): it sees which channel each consumer tag consumes on, and each delivery. Acks and nacks
+ * run off the event loop (the AMQP client blocks on a congested socket) and are bounded by {@code timeout}.
+ * <p>
+ * <b>One ack per batch.</b> A batch whose deliveries are the only unsettled ones of their channel up to the highest
+ * of them is acked with one {@code basic.ack} with {@code multiple} ({@link UnsettledDeliveries}): on a quorum queue
+ * every ack is a command in its log, so a batch of sixty costs the broker one instead of sixty. Otherwise each
+ * delivery is acked on its own.
  */
 public class DeliverySettlement extends NoOpMetricsCollector {
 
     private static final Logger LOG = Logger.getLogger(DeliverySettlement.class);
 
     private final Map<String, Channel> channelsByConsumerTag = new ConcurrentHashMap<>();
+    private final Map<Channel, UnsettledDeliveries> unsettledByChannel = new ConcurrentHashMap<>();
     private final Duration timeout;
 
     /** @param timeout the longest an ack or nack may take */
@@ -47,12 +55,14 @@ public class DeliverySettlement extends NoOpMetricsCollector {
     @Override
     public void basicConsume(Channel channel, String consumerTag, boolean autoAck) {
         channelsByConsumerTag.values().removeIf(known -> !known.isOpen());
+        unsettledByChannel.keySet().removeIf(known -> !known.isOpen());
         channelsByConsumerTag.put(consumerTag, channel);
     }
 
     @Override
     public void consumedMessage(Channel channel, long deliveryTag, String consumerTag) {
         channelsByConsumerTag.putIfAbsent(consumerTag, channel);
+        unsettledByChannel.computeIfAbsent(channel, opened -> new UnsettledDeliveries()).delivered(deliveryTag);
     }
 
     /**
@@ -93,7 +103,7 @@ public class DeliverySettlement extends NoOpMetricsCollector {
             return Uni.createFrom().item(0);
         }
         List<Delivery> deliveries = messages.stream().map(this::delivery).toList();
-        return Uni.createFrom().item(() -> (int) deliveries.stream().filter(delivery -> delivery.settle(ack)).count())
+        return Uni.createFrom().item(() -> settleByChannel(deliveries, ack))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .ifNoItem().after(timeout).recoverWithItem(() -> {
                     LOG.warnf("Settling %d deliveries took longer than %s; aborting their channels", deliveries.size(),
@@ -102,6 +112,65 @@ public class DeliverySettlement extends NoOpMetricsCollector {
                             .distinct().forEach(connection -> connection.abort(1000));
                     return 0;
                 });
+    }
+
+    /** Settles the deliveries of each channel together, blocking; how many the broker took. */
+    private int settleByChannel(List<Delivery> deliveries, boolean ack) {
+        Map<Channel, List<Delivery>> byChannel = new LinkedHashMap<>();
+        int settled = 0;
+        for (Delivery delivery : deliveries) {
+            if (delivery.channel() == null) {
+                LOG.errorf("Delivery %d of unknown consumer %s left unsettled: is the metrics collector installed on"
+                        + " the incoming channel?", delivery.deliveryTag(), delivery.consumerTag());
+            } else {
+                byChannel.computeIfAbsent(delivery.channel(), channel -> new ArrayList<>()).add(delivery);
+            }
+        }
+        for (Map.Entry<Channel, List<Delivery>> group : byChannel.entrySet()) {
+            settled += settleOnChannel(group.getKey(), group.getValue(), ack);
+        }
+        return settled;
+    }
+
+    private int settleOnChannel(Channel channel, List<Delivery> deliveries, boolean ack) {
+        String what = ack ? "acked" : "requeued";
+        if (!channel.isOpen()) {
+            unsettledByChannel.remove(channel);
+            deliveries.forEach(delivery -> LOG.infof("Delivery %d of consumer %s is not %s: its channel closed, so the"
+                    + " broker requeued it", delivery.deliveryTag(), delivery.consumerTag(), what));
+            return 0;
+        }
+        List<Long> tags = deliveries.stream().map(Delivery::deliveryTag).toList();
+        UnsettledDeliveries unsettled = unsettledByChannel.get(channel);
+        try {
+            if (unsettled == null) {
+                settleEach(channel, tags, ack);
+                return tags.size();
+            }
+            synchronized (unsettled) {
+                if (ack && unsettled.settle(tags)) {
+                    channel.basicAck(tags.stream().mapToLong(Long::longValue).max().orElseThrow(), true);
+                } else {
+                    settleEach(channel, tags, ack);
+                    unsettled.settle(tags);
+                }
+            }
+            return tags.size();
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Could not settle %d deliveries as %s (%s); the broker requeues them when their channel closes",
+                    tags.size(), what, e.getMessage());
+            return 0;
+        }
+    }
+
+    private static void settleEach(Channel channel, List<Long> tags, boolean ack) throws IOException {
+        for (long tag : tags) {
+            if (ack) {
+                channel.basicAck(tag, false);
+            } else {
+                channel.basicNack(tag, false, true);
+            }
+        }
     }
 
     private Delivery delivery(Message<?> message) {
@@ -115,31 +184,5 @@ public class DeliverySettlement extends NoOpMetricsCollector {
 
     /** One delivery and the channel it came on ({@code null} if unknown). */
     private record Delivery(Channel channel, String consumerTag, long deliveryTag) {
-
-        /** Acks or requeues the delivery, blocking; whether the broker took it. */
-        boolean settle(boolean ack) {
-            if (channel == null) {
-                LOG.errorf("Delivery %d of unknown consumer %s left unsettled: is the metrics collector installed on"
-                        + " the incoming channel?", deliveryTag, consumerTag);
-                return false;
-            }
-            if (!channel.isOpen()) {
-                LOG.infof("Delivery %d of consumer %s is not %s: its channel closed, so the broker requeued it",
-                        deliveryTag, consumerTag, ack ? "acked" : "requeued");
-                return false;
-            }
-            try {
-                if (ack) {
-                    channel.basicAck(deliveryTag, false);
-                } else {
-                    channel.basicNack(deliveryTag, false, true);
-                }
-                return true;
-            } catch (IOException | RuntimeException e) {
-                LOG.warnf("Could not %s delivery %d (%s); the broker requeues it when its channel closes",
-                        ack ? "ack" : "requeue", deliveryTag, e.getMessage());
-                return false;
-            }
-        }
     }
 }
