@@ -17,14 +17,12 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
-import dev.subtitles.common.outcome.JobOutcomes;
-import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.common.store.SubtitleTooLargeException;
-import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.downloader.config.DownloaderConfig;
+import dev.subtitles.downloader.job.JobEndCheck;
 import dev.subtitles.downloader.provider.Candidate;
 import dev.subtitles.downloader.provider.ProviderException;
 import dev.subtitles.downloader.provider.ProviderRegistry;
@@ -41,8 +39,8 @@ import io.smallrye.mutiny.Uni;
  * languages, ranks the candidates, and stores the best one that downloads and parses, in the target language if
  * any, else in a fallback language for translation. Suspended or failing providers are skipped, and remembered: if
  * the target language was not found while some provider could not answer, the attempt is worth repeating.
- * Before every provider call the job's phase and its decided outcome are read, so a job cancelled or timed out
- * stops at its next step.
+ * Before every provider call and every download, {@link JobEndCheck} looks whether the job was cancelled or timed
+ * out meanwhile, so that it stops at its next step.
  */
 @ApplicationScoped
 public class SubtitleSearch {
@@ -57,21 +55,18 @@ public class SubtitleSearch {
     private final CandidateScorer scorer;
     private final CandidateFile candidateFile;
     private final SubtitleStore store;
-    private final JobPhases phases;
-    private final JobOutcomes outcomes;
+    private final JobEndCheck endCheck;
     private final List<String> fallbackLanguages;
     private final Clock clock;
 
     public SubtitleSearch(ProviderRegistry providers, ProviderThrottle throttle, CandidateScorer scorer,
-            CandidateFile candidateFile, SubtitleStore store, JobPhases phases, JobOutcomes outcomes, DownloaderConfig config,
-            Clock clock) {
+            CandidateFile candidateFile, SubtitleStore store, JobEndCheck endCheck, DownloaderConfig config, Clock clock) {
         this.providers = providers;
         this.throttle = throttle;
         this.scorer = scorer;
         this.candidateFile = candidateFile;
         this.store = store;
-        this.phases = phases;
-        this.outcomes = outcomes;
+        this.endCheck = endCheck;
         this.fallbackLanguages = config.fallbackLanguages();
         this.clock = clock;
     }
@@ -207,15 +202,9 @@ public class SubtitleSearch {
         return store.save(file);
     }
 
-    /**
-     * Stops the attempt when the projection shows the job cancelled or the manager decided it cancelled or timed out.
-     * Redis failing here is not a reason to stop: the result is checked against the decision before it is published.
-     */
+    /** Unwinds the attempt with {@link JobCancelled} when the job was cancelled or timed out (one round trip). */
     private Uni<Void> stopIfCancelled(UUID jobId) {
-        return phases.isCancelled(jobId)
-                .chain(cancelled -> cancelled ? Uni.createFrom().item(true)
-                        : outcomes.decided(jobId).map(decided -> decided.filter(o -> o != Outcome.FINISHED).isPresent())
-                                .onFailure().recoverWithItem(false))
+        return endCheck.cancelledOrTimedOut(jobId)
                 .invoke(over -> {
                     if (over) {
                         throw new JobCancelled();
