@@ -39,8 +39,13 @@ import io.smallrye.mutiny.Uni;
  * languages, ranks the candidates, and stores the best one that downloads and parses, in the target language if
  * any, else in a fallback language for translation. Suspended or failing providers are skipped, and remembered: if
  * the target language was not found while some provider could not answer, the attempt is worth repeating.
- * Before every provider call and every download, {@link JobEndCheck} looks whether the job was cancelled or timed
- * out meanwhile, so that it stops at its next step.
+ * <p>
+ * Before every provider call but the first and before every download, {@link JobEndCheck} looks whether the job
+ * was cancelled or timed out meanwhile, so that it stops at its next step. The first provider call goes without a
+ * look, which would repeat one taken a moment before: an attempt is searched right after its claim
+ * ({@code AttemptClaims.claim}), whose script read the job's phase and outcome and claimed nothing for a job that was
+ * over, and only {@code download.started} was published since. A cancellation in that moment stops the attempt at
+ * its next look, and a result is checked against the decided outcome before it is published in any case.
  */
 @ApplicationScoped
 public class SubtitleSearch {
@@ -60,7 +65,8 @@ public class SubtitleSearch {
     private final Clock clock;
 
     public SubtitleSearch(ProviderRegistry providers, ProviderThrottle throttle, CandidateScorer scorer,
-            CandidateFile candidateFile, SubtitleStore store, JobEndCheck endCheck, DownloaderConfig config, Clock clock) {
+            CandidateFile candidateFile, SubtitleStore store, JobEndCheck endCheck, DownloaderConfig config,
+            Clock clock) {
         this.providers = providers;
         this.throttle = throttle;
         this.scorer = scorer;
@@ -72,8 +78,9 @@ public class SubtitleSearch {
     }
 
     /**
-     * Runs one attempt of the job; never fails for provider trouble, which becomes an outcome (a file too large to
-     * store is passed over like an unreadable one). Fails when the file cannot be stored (PostgreSQL).
+     * Runs one attempt of the job, right after its claim (see the class); never fails for provider trouble, which
+     * becomes an outcome (a file too large to store is passed over like an unreadable one). Fails when the file
+     * cannot be stored (PostgreSQL).
      * <p>
      * Traced as part of {@code DownloadJobProcessor.process}: a {@code @WithSpan} of its own, started inside that
      * one's, left its scope behind on the Vert.x context (498 QuarkusContextStorage lines in one PipelineIT run).
@@ -126,13 +133,14 @@ public class SubtitleSearch {
 
     private Uni<List<Candidate>> searchAll(UUID jobId, SearchQuery query, List<SubtitleProvider> all,
             Failures failures) {
-        return Multi.createFrom().iterable(all)
-                .onItem().transformToUniAndConcatenate(provider -> searchOne(jobId, provider, query, failures))
+        return Multi.createFrom().range(0, all.size())
+                .onItem().transformToUniAndConcatenate(i -> searchOne(jobId, all.get(i), i == 0, query, failures))
                 .collect().in(ArrayList<Candidate>::new, List::addAll)
                 .map(List::copyOf);
     }
 
-    private Uni<List<Candidate>> searchOne(UUID jobId, SubtitleProvider provider, SearchQuery query,
+    /** Asks one provider; the {@code first} of the attempt without {@link #stopIfCancelled} (see the class). */
+    private Uni<List<Candidate>> searchOne(UUID jobId, SubtitleProvider provider, boolean first, SearchQuery query,
             Failures failures) {
         Optional<ProviderThrottle.Suspension> suspended = throttle.suspension(provider.name());
         if (suspended.isPresent()) {
@@ -141,8 +149,8 @@ public class SubtitleSearch {
             }
             return Uni.createFrom().item(List.of());
         }
-        return stopIfCancelled(jobId)
-                .chain(() -> provider.search(query))
+        Uni<Void> look = first ? Uni.createFrom().voidItem() : stopIfCancelled(jobId);
+        return look.chain(() -> provider.search(query))
                 .onFailure(ProviderException.class).recoverWithItem(failure -> {
                     failures.record(failure, throttle.suspend(failure));
                     return List.of();
