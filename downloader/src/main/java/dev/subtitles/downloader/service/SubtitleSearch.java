@@ -17,14 +17,12 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
-import dev.subtitles.common.outcome.JobOutcomes;
-import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.common.store.SubtitleTooLargeException;
-import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.downloader.config.DownloaderConfig;
+import dev.subtitles.downloader.job.JobEndCheck;
 import dev.subtitles.downloader.provider.Candidate;
 import dev.subtitles.downloader.provider.ProviderException;
 import dev.subtitles.downloader.provider.ProviderRegistry;
@@ -41,8 +39,13 @@ import io.smallrye.mutiny.Uni;
  * languages, ranks the candidates, and stores the best one that downloads and parses, in the target language if
  * any, else in a fallback language for translation. Suspended or failing providers are skipped, and remembered: if
  * the target language was not found while some provider could not answer, the attempt is worth repeating.
- * Before every provider call the job's phase and its decided outcome are read, so a job cancelled or timed out
- * stops at its next step.
+ * <p>
+ * Before every provider call but the first and before every download, {@link JobEndCheck} looks whether the job
+ * was cancelled or timed out meanwhile, so that it stops at its next step. The first provider call goes without a
+ * look, which would repeat one taken a moment before: an attempt is searched right after its claim
+ * ({@code AttemptClaims.claim}), whose script read the job's phase and outcome and claimed nothing for a job that was
+ * over, and only {@code download.started} was published since. A cancellation in that moment stops the attempt at
+ * its next look, and a result is checked against the decided outcome before it is published in any case.
  */
 @ApplicationScoped
 public class SubtitleSearch {
@@ -57,28 +60,27 @@ public class SubtitleSearch {
     private final CandidateScorer scorer;
     private final CandidateFile candidateFile;
     private final SubtitleStore store;
-    private final JobPhases phases;
-    private final JobOutcomes outcomes;
+    private final JobEndCheck endCheck;
     private final List<String> fallbackLanguages;
     private final Clock clock;
 
     public SubtitleSearch(ProviderRegistry providers, ProviderThrottle throttle, CandidateScorer scorer,
-            CandidateFile candidateFile, SubtitleStore store, JobPhases phases, JobOutcomes outcomes, DownloaderConfig config,
+            CandidateFile candidateFile, SubtitleStore store, JobEndCheck endCheck, DownloaderConfig config,
             Clock clock) {
         this.providers = providers;
         this.throttle = throttle;
         this.scorer = scorer;
         this.candidateFile = candidateFile;
         this.store = store;
-        this.phases = phases;
-        this.outcomes = outcomes;
+        this.endCheck = endCheck;
         this.fallbackLanguages = config.fallbackLanguages();
         this.clock = clock;
     }
 
     /**
-     * Runs one attempt of the job; never fails for provider trouble, which becomes an outcome (a file too large to
-     * store is passed over like an unreadable one). Fails when the file cannot be stored (PostgreSQL).
+     * Runs one attempt of the job, right after its claim (see the class); never fails for provider trouble, which
+     * becomes an outcome (a file too large to store is passed over like an unreadable one). Fails when the file
+     * cannot be stored (PostgreSQL).
      * <p>
      * Traced as part of {@code DownloadJobProcessor.process}: a {@code @WithSpan} of its own, started inside that
      * one's, left its scope behind on the Vert.x context (498 QuarkusContextStorage lines in one PipelineIT run).
@@ -131,13 +133,14 @@ public class SubtitleSearch {
 
     private Uni<List<Candidate>> searchAll(UUID jobId, SearchQuery query, List<SubtitleProvider> all,
             Failures failures) {
-        return Multi.createFrom().iterable(all)
-                .onItem().transformToUniAndConcatenate(provider -> searchOne(jobId, provider, query, failures))
+        return Multi.createFrom().range(0, all.size())
+                .onItem().transformToUniAndConcatenate(i -> searchOne(jobId, all.get(i), i == 0, query, failures))
                 .collect().in(ArrayList<Candidate>::new, List::addAll)
                 .map(List::copyOf);
     }
 
-    private Uni<List<Candidate>> searchOne(UUID jobId, SubtitleProvider provider, SearchQuery query,
+    /** Asks one provider; the {@code first} of the attempt without {@link #stopIfCancelled} (see the class). */
+    private Uni<List<Candidate>> searchOne(UUID jobId, SubtitleProvider provider, boolean first, SearchQuery query,
             Failures failures) {
         Optional<ProviderThrottle.Suspension> suspended = throttle.suspension(provider.name());
         if (suspended.isPresent()) {
@@ -146,8 +149,8 @@ public class SubtitleSearch {
             }
             return Uni.createFrom().item(List.of());
         }
-        return stopIfCancelled(jobId)
-                .chain(() -> provider.search(query))
+        Uni<Void> look = first ? Uni.createFrom().voidItem() : stopIfCancelled(jobId);
+        return look.chain(() -> provider.search(query))
                 .onFailure(ProviderException.class).recoverWithItem(failure -> {
                     failures.record(failure, throttle.suspend(failure));
                     return List.of();
@@ -207,15 +210,9 @@ public class SubtitleSearch {
         return store.save(file);
     }
 
-    /**
-     * Stops the attempt when the projection shows the job cancelled or the manager decided it cancelled or timed out.
-     * Redis failing here is not a reason to stop: the result is checked against the decision before it is published.
-     */
+    /** Unwinds the attempt with {@link JobCancelled} when the job was cancelled or timed out (one round trip). */
     private Uni<Void> stopIfCancelled(UUID jobId) {
-        return phases.isCancelled(jobId)
-                .chain(cancelled -> cancelled ? Uni.createFrom().item(true)
-                        : outcomes.decided(jobId).map(decided -> decided.filter(o -> o != Outcome.FINISHED).isPresent())
-                                .onFailure().recoverWithItem(false))
+        return endCheck.cancelledOrTimedOut(jobId)
                 .invoke(over -> {
                     if (over) {
                         throw new JobCancelled();
