@@ -56,9 +56,4 @@ public class JobPhases {
     public String key(UUID jobId) {
         return keyPrefix + jobId;
     }
-
-    /** Whether the projection says the job was cancelled. */
-    public Uni<Boolean> isCancelled(UUID jobId) {
-        return phaseOf(jobId).map(phase -> phase.filter(JobPhase.CANCELLED::equals).isPresent());
-    }
 }
