@@ -16,18 +16,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.downloader.job.AttemptClaims.Claim;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisAPI;
 
 /**
  * Instances and incarnations racing for one attempt, against the local Redis under a key prefix of this test's own,
@@ -41,38 +36,30 @@ class AttemptClaimsTest {
     private static final Duration SHORT_LEASE = Duration.ofMillis(900);
     private static final Duration LONG_LEASE = Duration.ofMinutes(1);
 
-    private static Vertx vertx;
-    private static Redis client;
-    private static ReactiveRedisDataSource redis;
-    private static JobPhases phases;
-    private static JobOutcomes outcomes;
+    private static JobKeysRedis keys;
 
     private final UUID jobId = UUID.randomUUID();
     private final List<Cancellable> running = new ArrayList<>();
 
     @BeforeAll
     static void connect() {
-        vertx = Vertx.vertx();
-        client = Redis.createClient(vertx, System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
-        redis = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
-        phases = new JobPhases(redis, PREFIX + "job:");
-        outcomes = new JobOutcomes(redis, PREFIX + "outcome:", Duration.ofMinutes(1));
+        keys = JobKeysRedis.connect(PREFIX);
     }
 
     @AfterAll
     static void disconnect() {
-        client.close();
-        vertx.closeAndAwait();
+        keys.close();
     }
 
     @AfterEach
     void stopAttemptsAndRemoveClaims() {
         running.forEach(Cancellable::cancel);
-        redis.execute("DEL", attemptKey(), phases.key(jobId), outcomes.key(jobId)).await().atMost(WAIT);
+        keys.redis().execute("DEL", attemptKey(), keys.phases().key(jobId), keys.outcomes().key(jobId)).await().atMost(WAIT);
     }
 
     private static AttemptClaims process(String instance, Duration lease) {
-        return new AttemptClaims(redis, vertx, phases, outcomes, PREFIX, lease, Duration.ofMinutes(1), instance,
+        return new AttemptClaims(keys.redis(), keys.vertx(), keys.phases(), keys.outcomes(), PREFIX, lease,
+                Duration.ofMinutes(1), instance,
                 UUID.randomUUID().toString());
     }
 
@@ -81,20 +68,20 @@ class AttemptClaimsTest {
     }
 
     private boolean attemptKeyExists() {
-        return redis.execute("EXISTS", attemptKey()).await().atMost(WAIT).toInteger() == 1;
+        return keys.redis().execute("EXISTS", attemptKey()).await().atMost(WAIT).toInteger() == 1;
     }
 
     /** The phase the event-consumer's projection shows for the job. */
     private void projectPhase(String phase) {
-        redis.execute("HSET", phases.key(jobId), JobPhases.PHASE_FIELD, phase).await().atMost(WAIT);
+        keys.redis().execute("HSET", keys.phases().key(jobId), JobPhases.PHASE_FIELD, phase).await().atMost(WAIT);
     }
 
     private Outcome decide(Outcome outcome) {
-        return outcomes.decide(jobId, outcome).await().atMost(WAIT);
+        return keys.outcomes().decide(jobId, outcome).await().atMost(WAIT);
     }
 
     private Optional<Outcome> decided() {
-        return outcomes.decided(jobId).await().atMost(WAIT);
+        return keys.outcomes().decided(jobId).await().atMost(WAIT);
     }
 
     /** A holder of attempt 1 whose claim another instance took over after its lease ran out. */
@@ -209,7 +196,7 @@ class AttemptClaimsTest {
 
     @Test
     void claimOfAnOlderFormatUnderThisInstancesNameIsWaitedOut() {
-        redis.execute("SET", attemptKey(), "running:a:" + UUID.randomUUID(), "PX", "60000")
+        keys.redis().execute("SET", attemptKey(), "running:a:" + UUID.randomUUID(), "PX", "60000")
                 .await().atMost(WAIT);
 
         assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Busy.class);
@@ -239,7 +226,7 @@ class AttemptClaimsTest {
 
     @Test
     void attemptOfAJobWhosePhaseCannotBeReadIsClaimed() {
-        redis.execute("SET", phases.key(jobId), "not a hash").await().atMost(WAIT);
+        keys.redis().execute("SET", keys.phases().key(jobId), "not a hash").await().atMost(WAIT);
 
         assertThat(claim(process("a", LONG_LEASE))).isInstanceOf(Claim.Claimed.class);
     }
@@ -323,11 +310,11 @@ class AttemptClaimsTest {
     @Test
     void decidingRenewsTheLease() {
         AttemptClaims.Held holder = held(process("a", LONG_LEASE));
-        redis.execute("PEXPIRE", attemptKey(), "1000").await().atMost(WAIT);
+        keys.redis().execute("PEXPIRE", attemptKey(), "1000").await().atMost(WAIT);
 
         holder.decide(Outcome.FINISHED).await().atMost(WAIT);
 
-        assertThat(redis.execute("PTTL", attemptKey()).await().atMost(WAIT).toLong())
+        assertThat(keys.redis().execute("PTTL", attemptKey()).await().atMost(WAIT).toLong())
                 .isGreaterThan(Duration.ofSeconds(30).toMillis());
     }
 

@@ -12,15 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.common.worker.JobPhases;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisAPI;
 
 /** Whether a running attempt stops, against the local Redis under a key prefix of this test's own. */
 class JobEndCheckTest {
@@ -28,45 +23,36 @@ class JobEndCheckTest {
     private static final String PREFIX = "test:downloader:end-check:" + UUID.randomUUID() + ":";
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private static Vertx vertx;
-    private static Redis client;
-    private static ReactiveRedisDataSource redis;
-    private static JobPhases phases;
-    private static JobOutcomes outcomes;
+    private static JobKeysRedis keys;
 
     private final UUID jobId = UUID.randomUUID();
 
     @BeforeAll
     static void connect() {
-        vertx = Vertx.vertx();
-        client = Redis.createClient(vertx, System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
-        redis = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
-        phases = new JobPhases(redis, PREFIX + "job:");
-        outcomes = new JobOutcomes(redis, PREFIX + "outcome:", Duration.ofMinutes(1));
+        keys = JobKeysRedis.connect(PREFIX);
     }
 
     @AfterAll
     static void disconnect() {
-        client.close();
-        vertx.closeAndAwait();
+        keys.close();
     }
 
     @AfterEach
     void removeKeys() {
-        redis.execute("DEL", phases.key(jobId), outcomes.key(jobId)).await().atMost(WAIT);
+        keys.redis().execute("DEL", keys.phases().key(jobId), keys.outcomes().key(jobId)).await().atMost(WAIT);
     }
 
     private boolean stops() {
-        return new JobEndCheck(redis, phases, outcomes).cancelledOrTimedOut(jobId).await().atMost(WAIT);
+        return new JobEndCheck(keys.redis(), keys.phases(), keys.outcomes()).cancelledOrTimedOut(jobId).await().atMost(WAIT);
     }
 
     /** The phase the event-consumer's projection shows for the job. */
     private void projectPhase(String phase) {
-        redis.execute("HSET", phases.key(jobId), JobPhases.PHASE_FIELD, phase).await().atMost(WAIT);
+        keys.redis().execute("HSET", keys.phases().key(jobId), JobPhases.PHASE_FIELD, phase).await().atMost(WAIT);
     }
 
     private void decide(Outcome outcome) {
-        outcomes.decide(jobId, outcome).await().atMost(WAIT);
+        keys.outcomes().decide(jobId, outcome).await().atMost(WAIT);
     }
 
     @Test
@@ -126,14 +112,14 @@ class JobEndCheckTest {
 
     @Test
     void jobWithAnUnknownOutcomeGoesOn() {
-        redis.execute("SET", outcomes.key(jobId), "abandoned").await().atMost(WAIT);
+        keys.redis().execute("SET", keys.outcomes().key(jobId), "abandoned").await().atMost(WAIT);
 
         assertThat(stops()).isFalse();
     }
 
     @Test
     void jobWhosePhaseCannotBeReadStillStopsOnItsCancellation() {
-        redis.execute("SET", phases.key(jobId), "not a hash").await().atMost(WAIT);
+        keys.redis().execute("SET", keys.phases().key(jobId), "not a hash").await().atMost(WAIT);
         decide(Outcome.CANCELLED);
 
         assertThat(stops()).isTrue();
@@ -145,10 +131,10 @@ class JobEndCheckTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Redis away = Redis.createClient(vertx, "redis://localhost:" + closedPort);
+        Redis away = Redis.createClient(keys.vertx(), "redis://localhost:" + closedPort);
         try {
-            JobEndCheck check = new JobEndCheck(new ReactiveRedisDataSourceImpl(vertx, away, RedisAPI.api(away)),
-                    phases, outcomes);
+            JobEndCheck check = new JobEndCheck(JobKeysRedis.dataSource(keys.vertx(), away),
+                    keys.phases(), keys.outcomes());
 
             assertThat(check.cancelledOrTimedOut(jobId).await().atMost(WAIT)).isFalse();
         } finally {
