@@ -2,7 +2,7 @@ package dev.subtitles.common.worker;
 
 import java.util.List;
 import java.util.NavigableSet;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The delivery tags of one AMQP channel that were delivered and not yet settled, to tell when a single ack with
@@ -12,16 +12,18 @@ import java.util.TreeSet;
  * when no delivery below the batch's highest tag is still in someone's hands (being projected, about to be requeued):
  * otherwise it would ack that delivery too. And the broker closes the channel on an ack of a tag it does not know, so
  * two settlements must not both ack "up to" tags the other already acked: callers hold this object's lock from
- * {@link #settle} until their ack or nack is written.
+ * {@link #settle} until their ack or nack is written. Recording a delivery takes no lock, so the AMQP client's reader
+ * thread never waits behind an ack that a congested socket holds up (a new delivery's tag is above every tag being
+ * settled, so it cannot change a settlement's answer).
  * <p>
  * A delivery settled by other means (the connector itself) stays here; settlements below it then ack one by one,
  * which is correct, only slower. The channel's ledger goes when the channel closes.
  */
 final class UnsettledDeliveries {
 
-    private final NavigableSet<Long> tags = new TreeSet<>();
+    private final NavigableSet<Long> tags = new ConcurrentSkipListSet<>();
 
-    synchronized void delivered(long tag) {
+    void delivered(long tag) {
         tags.add(tag);
     }
 
@@ -40,7 +42,7 @@ final class UnsettledDeliveries {
     }
 
     /** How many deliveries are unsettled. */
-    synchronized int size() {
+    int size() {
         return tags.size();
     }
 }
