@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.redis.LuaScript;
 import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.redis.LuaScript;
 import dev.subtitles.common.worker.JobPhases;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;

@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.common.phase.PhaseMachine;
+import dev.subtitles.common.redis.LuaScript;
 
 /**
  * The Lua script {@code redis/project-event.lua} that applies one event to a job's Redis view atomically, and the
@@ -21,9 +19,7 @@ import dev.subtitles.common.phase.PhaseMachine;
  */
 final class ProjectionScript {
 
-    static final String SOURCE = load();
-    /** What Redis names the script by: the SHA-1 of its text. */
-    static final String SHA = sha1(SOURCE);
+    static final LuaScript SCRIPT = new LuaScript(load());
 
     /** "No phase yet" in the script's transition table. */
     private static final String NO_PHASE = "";
@@ -65,15 +61,6 @@ final class ProjectionScript {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read redis/project-event.lua", e);
-        }
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every JVM", e);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.phase.PhaseMachine;
+import dev.subtitles.common.redis.LuaScript;
 import dev.subtitles.eventconsumer.config.EventConsumerConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -64,7 +65,7 @@ public class RedisJobView {
     private Request projection(ProjectedEvent projected, String channel) {
         JobEvent<?> event = projected.event();
         RecordedEvent recorded = projected.recorded();
-        Request request = Request.cmd(Command.EVALSHA).arg(ProjectionScript.SHA).arg(2)
+        Request request = Request.cmd(Command.EVALSHA).arg(ProjectionScript.SCRIPT.sha()).arg(2)
                 .arg(keys.job(event.jobId()))
                 .arg(keys.history(event.jobId()))
                 .arg(recorded.seq())
@@ -83,14 +84,10 @@ public class RedisJobView {
 
     /** Sends the pipeline, loading the script first if Redis does not know it (e.g. after a restart). */
     private Uni<List<Response>> send(List<Request> requests) {
-        return redis.batch(requests).onFailure(RedisJobView::isUnknownScript).recoverWithUni(failure -> {
+        return redis.batch(requests).onFailure(LuaScript::isUnknownScript).recoverWithUni(failure -> {
             LOG.info("Redis does not know the projection script (restarted?); loading it");
-            return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ProjectionScript.SOURCE))
+            return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(ProjectionScript.SCRIPT.source()))
                     .chain(() -> redis.batch(requests));
         });
-    }
-
-    private static boolean isUnknownScript(Throwable failure) {
-        return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
     }
 }

@@ -1,4 +1,4 @@
-package dev.subtitles.downloader.job;
+package dev.subtitles.common.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ import io.vertx.mutiny.redis.client.RedisAPI;
  */
 class LuaScriptTest {
 
-    private static final String KEY = "test:downloader:lua:" + UUID.randomUUID();
+    private static final String KEY = "test:common:lua:" + UUID.randomUUID();
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private static Vertx vertx;
