@@ -2,13 +2,13 @@ package dev.subtitles.manager.repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /** Jobs in {@code manager.job}. */
@@ -25,7 +25,7 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
             return find("order by createdAt desc, id desc").range(0, limit - 1).list();
         }
         return find("createdAt < :createdAt or (createdAt = :createdAt and id < :id) order by createdAt desc, id desc",
-                Parameters.with("createdAt", after.createdAt()).and("id", after.id()))
+                Map.of("createdAt", after.createdAt(), "id", after.id()))
                 .range(0, limit - 1).list();
     }
 
