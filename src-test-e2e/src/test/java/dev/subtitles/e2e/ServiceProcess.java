@@ -39,7 +39,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts the service of module {@code module} with the given environment on top of the inherited one.
-     * Extra JVM options (such as the JaCoCo agent) come from the {@code e2e.jvmArgs} system property.
+     * Extra JVM options (such as the JaCoCo agent) come from the {@code e2e.jvmArgs} system property, the JDK from
+     * {@code e2e.javaHome} (the one running the tests unless set), and the use of an AOT cache from
+     * {@code e2e.aotCache} ({@link AotCacheMode}).
      */
     static ServiceProcess start(Path root, String module, Map<String, String> environment) throws IOException {
         return start(root, module, module, environment);
@@ -61,11 +63,13 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
 
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Path.of(System.getProperty("e2e.javaHome", System.getProperty("java.home")), "bin", "java")
+                .toString());
         String jvmArgs = System.getProperty("e2e.jvmArgs", "").trim();
         if (!jvmArgs.isEmpty()) {
             command.addAll(List.of(jvmArgs.split("\\s+")));
         }
+        command.addAll(AotCacheMode.fromSystemProperty().jvmArgs(jar.resolveSibling("app.aot")));
         command.add("-jar");
         command.add(jar.toString());
 
