@@ -104,10 +104,16 @@
     return created;
   }
 
-  function phaseBadge(phase) {
-    const badge = element('span', phaseWords(phase), 'phase phase-' + String(phase).toLowerCase());
+  /* Shows phase on badge, in words, with the phase's colour and its name in data-phase. */
+  function paintPhase(badge, phase) {
+    badge.textContent = phaseWords(phase);
+    badge.className = 'phase phase-' + String(phase).toLowerCase();
     badge.dataset.phase = phase;
     return badge;
+  }
+
+  function phaseBadge(phase) {
+    return paintPhase(element('span'), phase);
   }
 
   function showError(target, message) {
@@ -127,6 +133,7 @@
     timeWords: timeWords,
     element: element,
     phaseBadge: phaseBadge,
+    paintPhase: paintPhase,
     showError: showError
   };
 }());

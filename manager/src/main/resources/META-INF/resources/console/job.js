@@ -58,7 +58,7 @@
     const video = job.video;
     document.title = video.title + ' · Subtitle pipeline';
     $('job-heading').textContent = video.title;
-    $('job-phase').replaceWith(Object.assign(C.phaseBadge(job.phase), { id: 'job-phase' }));
+    C.paintPhase($('job-phase'), job.phase);
     const details = [video.year, video.imdbId, video.season != null ? 'season ' + video.season : null,
       video.episode != null ? 'episode ' + video.episode : null].filter(part => part != null);
     $('job-video').textContent = video.title + (details.length ? ' (' + details.join(', ') + ')' : '');
