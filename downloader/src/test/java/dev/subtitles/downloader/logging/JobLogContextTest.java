@@ -6,16 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
-import dev.subtitles.common.logging.JobMdc;
+import dev.subtitles.common.logging.CapturedLogs;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.downloader.config.DownloaderConfig;
@@ -66,17 +60,16 @@ class JobLogContextTest {
 
     private final EventProbe probe = new EventProbe();
     private final TrackedJobs jobs = new TrackedJobs();
-    private final Logger logger = Logger.getLogger("dev.subtitles");
-    private final Captured captured = new Captured();
+    private CapturedLogs logs;
 
     @BeforeEach
     void capture() {
-        logger.addHandler(captured);
+        logs = CapturedLogs.of("dev.subtitles");
     }
 
     @AfterEach
     void stopCapturing() throws IOException, TimeoutException {
-        logger.removeHandler(captured);
+        logs.close();
         probe.close();
         jobs.removeKeys(redis, config);
     }
@@ -84,43 +77,14 @@ class JobLogContextTest {
     @Test
     void linesLoggedWhileAJobIsProcessedCarryItsJobId() {
         JobEvent<DownloadRequested> request = jobs.track(SlowSearches.request(wireMock, 1500));
-        String jobId = request.jobId().toString();
 
         probe.publish(request);
         await().atMost(WAIT).until(() -> probe.typesOf(request.jobId()).contains(DOWNLOAD_STARTED));
         outcomes.decide(request.jobId(), Outcome.CANCELLED).await().atMost(Duration.ofSeconds(5));
 
-        await().atMost(WAIT).until(() -> captured.naming(jobId).stream()
+        await().atMost(WAIT).until(() -> logs.naming(request.jobId()).stream()
                 .anyMatch(line -> line.message().contains("nothing")));
-        assertThat(captured.naming(jobId)).allSatisfy(line -> assertThat(line.jobId()).as(line.message())
-                .isEqualTo(jobId));
-    }
-
-    /** A log record as it was published: its formatted message and the MDC's job id at that moment. */
-    record Line(String message, String jobId) {
-    }
-
-    /** Keeps every record with the MDC of the moment it is logged, which is the logging thread's context. */
-    static final class Captured extends Handler {
-
-        private final List<Line> lines = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void publish(LogRecord record) {
-            ExtLogRecord ext = ExtLogRecord.wrap(record);
-            lines.add(new Line(ext.getFormattedMessage(), ext.getMdc(JobMdc.JOB_ID)));
-        }
-
-        List<Line> naming(String jobId) {
-            return lines.stream().filter(line -> line.message() != null && line.message().contains(jobId)).toList();
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
+        assertThat(logs.naming(request.jobId())).allSatisfy(line -> assertThat(line.jobId()).as(line.message())
+                .isEqualTo(request.jobId().toString()));
     }
 }
