@@ -2,6 +2,7 @@ package dev.subtitles.manager.logging;
 
 import java.util.UUID;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -20,8 +21,15 @@ public class JobMdcFilter {
 
     @ServerRequestFilter
     public void putJobId(UriInfo uri) {
+        MultivaluedMap<String, String> parameters;
+        try {
+            parameters = uri.getPathParameters();
+        } catch (IllegalArgumentException malformedEscape) {
+            // The resource answers such a path with a 400 of its own; it names no job.
+            return;
+        }
         for (String name : ID_PARAMETERS) {
-            String value = uri.getPathParameters().getFirst(name);
+            String value = parameters.getFirst(name);
             if (value != null) {
                 parse(value);
                 return;
