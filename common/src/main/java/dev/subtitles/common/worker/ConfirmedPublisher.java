@@ -18,6 +18,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Publishes with publisher confirms over a connection of its own, and completes each publish only with the broker's
@@ -35,7 +37,9 @@ import io.smallrye.mutiny.Uni;
  * a new connection.
  * <p>
  * The AMQP client blocks, so every call runs on one dedicated thread, never on an event loop; that thread is the only
- * one that publishes, so sequence numbers are taken and used in order.
+ * one that publishes, so sequence numbers are taken and used in order. The result is handed back on the caller's
+ * Vert.x context (when it has one): the caller's pipeline goes on there, not on the AMQP client's threads, and keeps
+ * that context's MDC (the job id of its log lines).
  */
 public class ConfirmedPublisher implements AutoCloseable {
 
@@ -90,7 +94,7 @@ public class ConfirmedPublisher implements AutoCloseable {
      * carry deterministic ids, which consumers deduplicate).
      */
     public Uni<Void> publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
-        return Uni.createFrom().completionStage(() -> {
+        return onCallerContext(Uni.createFrom().completionStage(() -> {
             CompletableFuture<Void> confirmed = new CompletableFuture<>();
             thread.execute(() -> send(exchange, routingKey, properties, body, confirmed));
             return confirmed;
@@ -98,6 +102,14 @@ public class ConfirmedPublisher implements AutoCloseable {
             thread.execute(this::abortIfUnconfirmed);
             return new PublishException("no confirm from the broker within " + confirmTimeout + " for a message to '"
                     + exchange + "' with routing key '" + routingKey + "'", null);
+        }));
+    }
+
+    /** {@code result}, signalled on the Vert.x context of whoever subscribes, if any. */
+    private static <T> Uni<T> onCallerContext(Uni<T> result) {
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
         });
     }
 
@@ -107,7 +119,7 @@ public class ConfirmedPublisher implements AutoCloseable {
      * their confirm. Fails when the broker cannot be reached, or after {@code confirmTimeout}.
      */
     public <T> Uni<T> withChannel(ChannelFunction<T> work) {
-        return Uni.createFrom().<T> emitter(emitter -> thread.execute(() -> {
+        return onCallerContext(Uni.createFrom().<T> emitter(emitter -> thread.execute(() -> {
             try {
                 channel();
                 Channel own = connection.createChannel();
@@ -121,7 +133,7 @@ public class ConfirmedPublisher implements AutoCloseable {
             } catch (IOException | TimeoutException | RuntimeException e) {
                 emitter.fail(e);
             }
-        })).ifNoItem().after(confirmTimeout).fail();
+        })).ifNoItem().after(confirmTimeout).fail());
     }
 
     /** Work done with a channel. */

@@ -112,6 +112,11 @@ public class ProgressWatchdog implements AutoCloseable {
         stalled = null;
     }
 
+    /** Deliveries in flight now: received, handled under {@link #watch}, not yet settled. */
+    public int inFlight() {
+        return inFlightSince.size();
+    }
+
     /** What is wrong with the consumer, empty while it makes progress. */
     public Optional<String> problem() {
         long now = System.nanoTime();

@@ -11,6 +11,7 @@ import dev.subtitles.common.event.EventDecodingException;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.common.logging.JobMdc;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 
@@ -21,6 +22,8 @@ import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
  * was confirmed by the broker. A handler that fails (an output refused or not confirmed in time, a dependency away) or
  * a delivery the watchdog failed goes back to the queue after {@code requeueDelay}: it runs again, publishing the same
  * event ids ({@link EventIds}). Never is a delivery rejected without a reason or acked without its outputs.
+ * <p>
+ * Once decoded, the delivery's log lines carry its job id ({@link JobMdc}), on the delivery's own Vert.x context.
  */
 public class WorkerDeliveries {
 
@@ -83,6 +86,7 @@ public class WorkerDeliveries {
         } catch (EventDecodingException e) {
             return deadLetter(message, "undecodable event: " + e.getMessage());
         }
+        JobMdc.put(event.jobId());
         if (event.type() != expected) {
             return deadLetter(message, "expected " + expected.routingKey() + ", got " + event.type().routingKey());
         }

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.health.Readiness;
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.messaging.EventsExchange;
+import dev.subtitles.common.metrics.StageMetrics;
 import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.ConsumerProgressCheck;
@@ -33,7 +35,9 @@ import dev.subtitles.common.worker.WorkerDeliveries;
 import dev.subtitles.common.worker.WorkerTopologyDeclarer;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.service.AttemptMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.ClientCustomizer;
@@ -124,6 +128,14 @@ public class WorkerProducers {
         return new ProgressWatchdog(Channels.REQUESTS, delivery.maxDeliveryTime(), delivery.stallAfter(),
                 delivery.checkInterval(), () -> publisher.withChannel(channel -> channel.messageCount(queue)),
                 settlement::abortConsumerConnections);
+    }
+
+    /** The download stage's durations, retries and deliveries in hand, registered at start. */
+    @Produces
+    @Singleton
+    @Startup
+    StageMetrics stageMetrics(MeterRegistry registry, ProgressWatchdog watchdog) {
+        return new StageMetrics(registry, Stage.DOWNLOAD, watchdog::inFlight);
     }
 
     void closeWatchdog(@Disposes ProgressWatchdog watchdog) {

@@ -1,20 +1,38 @@
 package dev.subtitles.downloader.service;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Counts how download attempts end ({@code downloader.attempts}, tag {@code outcome}) and how many messages were
- * dead-lettered ({@code downloader.dead.letters}), for {@code /q/metrics}.
+ * dead-lettered ({@code downloader.dead.letters}), for {@code /q/metrics}. Every series is registered at start, so
+ * each shows 0 before its first increment.
  */
+@Startup
 @ApplicationScoped
 public class AttemptMetrics {
 
-    private final MeterRegistry registry;
+    /** How a delivery can end. */
+    static final List<String> OUTCOMES = List.of("ready", "translate", "failed", "cancelled", "timed-out", "retry",
+            "duplicate", "busy", "deferred", "skipped", "taken-over");
+
+    private final Map<String, Counter> attempts = new HashMap<>();
+    private final Counter deadLetters;
 
     public AttemptMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        for (String outcome : OUTCOMES) {
+            attempts.put(outcome, Counter.builder("downloader.attempts").description("Deliveries of download requests"
+                    + " by how they ended").tag("outcome", outcome).register(registry));
+        }
+        deadLetters = Counter.builder("downloader.dead.letters")
+                .description("Messages copied to the dead-letter queue").register(registry);
     }
 
     /**
@@ -22,11 +40,11 @@ public class AttemptMetrics {
      * deferred, skipped, taken-over).
      */
     public void attempt(String outcome) {
-        registry.counter("downloader.attempts", "outcome", outcome).increment();
+        attempts.get(outcome).increment();
     }
 
     /** One message went to the DLQ. */
     public void deadLettered() {
-        registry.counter("downloader.dead.letters").increment();
+        deadLetters.increment();
     }
 }

@@ -14,12 +14,15 @@ import org.jboss.logging.Logger;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.DownloadStarted;
+import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.TranslateRequested;
+import dev.subtitles.common.metrics.RetryReason;
+import dev.subtitles.common.metrics.StageMetrics;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.worker.Backoff;
@@ -69,9 +72,9 @@ import io.smallrye.mutiny.Uni;
 public class DownloadJobProcessor {
 
     /** The code of a job that failed because providers stayed unavailable through every attempt. */
-    public static final String PROVIDERS_UNAVAILABLE = "PROVIDERS_UNAVAILABLE";
+    public static final String PROVIDERS_UNAVAILABLE = ErrorCode.PROVIDERS_UNAVAILABLE.name();
     /** The code of a job that failed because its database or broker kept failing through every attempt. */
-    public static final String INFRASTRUCTURE_UNAVAILABLE = "INFRASTRUCTURE_UNAVAILABLE";
+    public static final String INFRASTRUCTURE_UNAVAILABLE = ErrorCode.INFRASTRUCTURE_UNAVAILABLE.name();
 
     private static final Logger LOG = Logger.getLogger(DownloadJobProcessor.class);
 
@@ -81,19 +84,22 @@ public class DownloadJobProcessor {
     private final RetryScheduler retries;
     private final Backoff backoff;
     private final AttemptMetrics metrics;
+    private final StageMetrics stage;
     private final Clock clock;
     private final URI source;
     private final String instance;
     private final int maxAttempts;
 
     public DownloadJobProcessor(SubtitleSearch search, AttemptClaims claims, EventPublisher events,
-            RetryScheduler retries, Backoff backoff, AttemptMetrics metrics, DownloaderConfig config, Clock clock) {
+            RetryScheduler retries, Backoff backoff, AttemptMetrics metrics, StageMetrics stage, DownloaderConfig config,
+            Clock clock) {
         this.search = search;
         this.claims = claims;
         this.events = events;
         this.retries = retries;
         this.backoff = backoff;
         this.metrics = metrics;
+        this.stage = stage;
         this.clock = clock;
         this.instance = config.instance();
         this.source = JobEvent.source("downloader", config.instance());
@@ -130,6 +136,7 @@ public class DownloadJobProcessor {
         if (claim instanceof AttemptClaims.Claim.Busy busy) {
             LOG.infof("Job %s attempt %d runs elsewhere, looking again in %s", jobId, attempt, busy.remaining());
             metrics.attempt("busy");
+            stage.retried(RetryReason.BUSY);
             return retries.schedule(request, attempt, busy.remaining().plusSeconds(1));
         }
         if (claim instanceof AttemptClaims.Claim.AlreadyDone) {
@@ -151,6 +158,7 @@ public class DownloadJobProcessor {
         LOG.warnf("Job %s attempt %d: nothing can be decided (%s); trying again in %s (deferral %d)",
                 request.jobId(), attempt, describe(failure), delay, tries);
         metrics.attempt("deferred");
+        stage.retried(RetryReason.UNDECIDED);
         return retries.schedule(request, attempt, delay, Map.of(RetryScheduler.DEFERRALS_HEADER, tries));
     }
 
@@ -162,6 +170,10 @@ public class DownloadJobProcessor {
     private Uni<Void> runClaimed(JobEvent<DownloadRequested> request, int attempt, int deferrals,
             AttemptClaims.Held held) {
         DownloadJob job = new DownloadJob(request.jobId(), request.payload(), attempt, attempt >= maxAttempts);
+        Instant started = clock.instant();
+        if (attempt == 1 && deferrals == 0) {
+            stage.queued(Duration.between(request.time(), started));
+        }
         Uni<String> run = events.publish(event(request, attempt, new DownloadStarted(attempt, instance)))
                 .chain(() -> search.run(job))
                 .chain(outcome -> publishOutcome(request, job, held, outcome))
@@ -169,7 +181,10 @@ public class DownloadJobProcessor {
                 .recoverWithUni(failure -> retryOrFailAfter(request, job, held, failure))
                 .call(() -> markDone(held, job));
         return held.whileHeld(run)
-                .invoke(metrics::attempt)
+                .invoke(outcome -> {
+                    metrics.attempt(outcome);
+                    stage.ran(Duration.between(started, clock.instant()));
+                })
                 .replaceWithVoid()
                 .onFailure(AttemptClaims.ClaimLostException.class).recoverWithItem(lost -> {
                     LOG.infof("Job %s attempt %d was taken over by another consumer; its copy is dropped here",
@@ -198,7 +213,8 @@ public class DownloadJobProcessor {
         if (job.lastAttempt()) {
             return finish(request, job, held, infrastructureFailed(job.attempt(), failure), "failed");
         }
-        return scheduleNext(request, job, held, "internal error: " + describe(failure), Duration.ZERO);
+        return scheduleNext(request, job, held, "internal error: " + describe(failure), Duration.ZERO,
+                RetryReason.INFRASTRUCTURE);
     }
 
     /**
@@ -312,11 +328,11 @@ public class DownloadJobProcessor {
         }
         Duration waitAtLeast = Duration.between(clock.instant(), unavailable.notBefore());
         return scheduleNext(request, job, held, unavailable.error(),
-                waitAtLeast.isNegative() ? Duration.ZERO : waitAtLeast);
+                waitAtLeast.isNegative() ? Duration.ZERO : waitAtLeast, RetryReason.PROVIDERS_UNAVAILABLE);
     }
 
     private Uni<String> scheduleNext(JobEvent<DownloadRequested> request, DownloadJob job, AttemptClaims.Held held,
-            String error, Duration waitAtLeast) {
+            String error, Duration waitAtLeast, RetryReason reason) {
         Instant now = clock.instant();
         Duration delay = backoff.after(job.attempt(), waitAtLeast);
         int next = job.attempt() + 1;
@@ -324,6 +340,7 @@ public class DownloadJobProcessor {
                 .chain(() -> events.publish(event(request, job.attempt(),
                         new RetryScheduled(Stage.DOWNLOAD, job.attempt(), now.plus(delay), error))))
                 .chain(() -> retries.schedule(request, next, delay))
+                .invoke(() -> stage.retried(reason))
                 .replaceWith("retry");
     }
 

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.payload.DownloadRequested;
+import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
@@ -51,7 +52,7 @@ import io.smallrye.mutiny.Uni;
 public class SubtitleSearch {
 
     /** The code of a job that failed because nothing usable exists. */
-    public static final String NOT_FOUND = "SUBTITLE_NOT_FOUND";
+    public static final String NOT_FOUND = ErrorCode.SUBTITLE_NOT_FOUND.name();
 
     private static final Logger LOG = Logger.getLogger(SubtitleSearch.class);
 

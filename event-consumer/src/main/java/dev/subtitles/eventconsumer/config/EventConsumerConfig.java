@@ -1,6 +1,7 @@
 package dev.subtitles.eventconsumer.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -40,6 +41,12 @@ public interface EventConsumerConfig {
 
     /** The queue of events no queue binds (the events exchange's alternate exchange). */
     Unrouted unrouted();
+
+    /** The tags the job metrics count by. */
+    Metrics metrics();
+
+    /** The queues whose depth is measured. */
+    Queues queues();
 
     interface Redis {
 
@@ -138,5 +145,41 @@ public interface EventConsumerConfig {
         /** How often the queue is declared again and its depth read into the {@code events.unrouted} gauge. */
         @WithDefault("15s")
         Duration checkInterval();
+    }
+
+    interface Metrics {
+
+        /**
+         * Subtitle providers counted by name in {@code subtitles_jobs_done_total{source}}; any other counts as
+         * {@code other}. Every series is registered at start, so the list is fixed, and short.
+         */
+        @WithDefault("library,opensubtitles")
+        List<String> providers();
+
+        /** Translation engines counted by name in {@code subtitles_jobs_done_total{source}}; others as {@code other}. */
+        @WithDefault("apertium,libretranslate,deepl,openai")
+        List<String> engines();
+
+        /** Languages counted by name in {@code subtitles_jobs_done_total{language}}; others as {@code other}. */
+        @WithDefault("en,es,fr,de,it,pt,nl,pl,ru,ja,zh,ar")
+        List<String> languages();
+    }
+
+    interface Queues {
+
+        /**
+         * Work queues whose ready messages and consumers are read (with their {@code .dlq}) into
+         * {@code subtitles_queue_messages} and {@code subtitles_queue_consumers}.
+         */
+        @WithDefault("downloader.requests,translator.requests,event-consumer.projection")
+        List<String> watched();
+
+        /** How often the depths are read; each read is one passive declare per queue. */
+        @WithDefault("15s")
+        Duration checkInterval();
+
+        /** Longest wait for the broker for one round of reads; a round that takes longer leaves the gauges unknown. */
+        @WithDefault("5s")
+        Duration timeout();
     }
 }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.Stage;
@@ -51,7 +52,7 @@ import io.vertx.pgclient.PgException;
 public class UnstorableEvents {
 
     /** The error code of the {@code job.failed} of a job one of whose events cannot be stored. */
-    public static final String ERROR_CODE = "EVENT_UNSTORABLE";
+    public static final String ERROR_CODE = ErrorCode.EVENT_UNSTORABLE.name();
 
     private static final Logger LOG = Logger.getLogger(UnstorableEvents.class);
     private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.phase.PhaseMachine;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -33,13 +34,15 @@ public class ProjectionService {
     private final RedisJobView view;
     private final ProjectionMetrics metrics;
     private final ProjectionTracing tracing;
+    private final JobOutcomeMetrics outcomes;
 
     public ProjectionService(EventLog eventLog, RedisJobView view, ProjectionMetrics metrics,
-            ProjectionTracing tracing) {
+            ProjectionTracing tracing, JobOutcomeMetrics outcomes) {
         this.eventLog = eventLog;
         this.view = view;
         this.metrics = metrics;
         this.tracing = tracing;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -98,14 +101,19 @@ public class ProjectionService {
      */
     public Uni<Void> view(RecordedBatch batch) {
         List<ProjectedEvent> distinct = batch.distinct();
-        return view.project(distinct).invoke(projectedNow -> {
+        return view.project(distinct).invoke(changes -> {
             batch.stored().forEach(received -> metrics.consumed(received.event().type()));
             metrics.duplicates(batch.stored().size() - distinct.size());
             Instant now = Instant.now();
             for (int i = 0; i < distinct.size(); i++) {
                 ProjectedEvent event = distinct.get(i);
-                if (projectedNow.get(i)) {
+                RedisJobView.Change change = changes.get(i);
+                if (change.projected()) {
                     metrics.projected(event.event().time(), now);
+                    if (change.ended()) {
+                        outcomes.ended(event.event(), PhaseMachine.phaseAfter(event.event().type()).orElseThrow(),
+                                change.submittedAt());
+                    }
                 } else {
                     metrics.duplicates(1);
                     LOG.debugf("Event %s of job %s was projected already", event.event().id(), event.event().jobId());

@@ -1,5 +1,7 @@
 package dev.subtitles.eventconsumer.projection;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.common.phase.PhaseMachine;
 import dev.subtitles.common.redis.LuaScript;
 import dev.subtitles.eventconsumer.config.EventConsumerConfig;
@@ -17,6 +20,7 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 /**
  * Writes the Redis view of jobs (PROJECTION_CONTRACT.md): each event goes through {@link ProjectionScript}, and the
@@ -43,12 +47,32 @@ public class RedisJobView {
      * Applies the events in order and announces each on the pub/sub channel. An event whose history entry is
      * already there (a redelivery projected before) changes nothing and is not announced again.
      *
-     * @return for each event, whether it was projected now
+     * @return for each event, what its projection did
      */
-    Uni<List<Boolean>> project(List<ProjectedEvent> events) {
+    Uni<List<Change>> project(List<ProjectedEvent> events) {
         List<Request> requests = new ArrayList<>(events.size());
         events.forEach(event -> requests.add(projection(event, keys.channel())));
-        return send(requests).map(responses -> responses.stream().map(response -> response.toLong() == 1).toList());
+        return send(requests).map(responses -> responses.stream().map(RedisJobView::change).toList());
+    }
+
+    /**
+     * What projecting one event did.
+     *
+     * @param projected false for a duplicate, which changed nothing
+     * @param ended the event moved its job into a terminal phase
+     * @param submittedAt when an event that ended its job: the time of the job's {@code subtitle.download.requested},
+     *        {@code null} when Redis does not have it
+     */
+    record Change(boolean projected, boolean ended, Instant submittedAt) {
+    }
+
+    /** The script answers 0 or 1, or the submission time (possibly empty) for an event that ended its job. */
+    private static Change change(Response response) {
+        if (response.type() != ResponseType.BULK) {
+            return new Change(response.toLong() == 1, false, null);
+        }
+        String submitted = response.toString();
+        return new Change(true, true, submitted.isEmpty() ? null : OffsetDateTime.parse(submitted).toInstant());
     }
 
     /**
@@ -77,7 +101,8 @@ public class RedisJobView {
                 .arg(ttlSeconds)
                 .arg(channel)
                 .arg(PhaseMachine.phaseAfter(event.type()).map(Enum::name).orElse(""))
-                .arg(ProjectionScript.transitionsOf(event.type()));
+                .arg(ProjectionScript.transitionsOf(event.type()))
+                .arg(PhaseMachine.phaseAfter(event.type()).filter(JobPhase::isTerminal).isPresent() ? "1" : "");
         PhaseFields.of(event).forEach(request::arg);
         return request;
     }

@@ -48,7 +48,7 @@ class MetricsEndpointTest {
             assertThat(value(metrics, "events_duplicates_total")).isGreaterThan(0);
             assertThat(value(metrics, "events_decode_failures_total")).isGreaterThan(0);
             assertThat(value(metrics, "events_projection_lag_seconds_count")).isGreaterThan(0);
-            assertThat(metrics).contains("events_projection_lag_seconds{quantile=\"0.99\"}");
+            assertThat(metrics).contains("events_projection_lag_seconds_bucket{le=\"0.05\"}");
         });
     }
 

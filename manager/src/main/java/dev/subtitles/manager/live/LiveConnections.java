@@ -8,11 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Metrics of the live routes: {@code manager_live_connections{transport}} (open now) and
  * {@code manager_live_slow_disconnects_total{transport}} (clients cut off for falling behind).
  */
+@Startup
 @ApplicationScoped
 public class LiveConnections {
 

@@ -13,6 +13,7 @@ import dev.subtitles.manager.repository.IdempotencyKeyRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,6 +25,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * ({@code manager.outbox.unsent}, {@code manager.outbox.oldest.unsent.seconds}) and deleting what is no longer needed
  * (sent rows past their retention, expired idempotency keys).
  */
+@Startup
 @ApplicationScoped
 public class OutboxMaintenance {
 

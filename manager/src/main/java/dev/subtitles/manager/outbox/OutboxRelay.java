@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.subtitles.common.metrics.DurationBuckets;
 import dev.subtitles.manager.config.ManagerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,12 +37,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * a submission commits; {@link OutboxMaintenance} wakes the relay periodically for anything left over. After a
  * failed round the relay waits for that periodic wake-up instead of retrying at the rate of submissions.
  */
+@Startup
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private static final String SELECT_BATCH = "select o.id, o.event_id, o.type, o.body from manager.outbox o"
+    // waited_ms: how long each row has waited so far, by the database's clock alone (no skew with this host's).
+    private static final String SELECT_BATCH = "select o.id, o.event_id, o.type, o.body,"
+            + " (extract(epoch from clock_timestamp() - o.created_at) * 1000)::float8 as waited_ms"
+            + " from manager.outbox o"
             + " where o.sent_at is null and not exists (select 1 from manager.outbox earlier"
             + " where earlier.job_id = o.job_id and earlier.sent_at is null and earlier.id < o.id)"
             + " order by o.id limit $1 for update of o skip locked";
@@ -49,6 +57,7 @@ public class OutboxRelay {
     private final int batchSize;
     private final long pauseAfterFailureMillis;
     private final Counter published;
+    private final Timer lag;
     private final Duration roundTimeout;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
@@ -66,6 +75,9 @@ public class OutboxRelay {
                 .plus(config.dependencies().timeout().multipliedBy(2));
         this.published = Counter.builder("manager.outbox.published")
                 .description("Outbox events published to the broker and confirmed").register(registry);
+        this.lag = DurationBuckets.timer("manager.outbox.lag")
+                .description("From an event's commit to the outbox to the broker's confirm of its publish")
+                .register(registry);
     }
 
     /** Publishes whatever is unsent, starting now unless a round is already running (which will then go on). */
@@ -115,8 +127,11 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publishAndMark(SqlConnection connection, RowSet<Row> rows) {
+        long selectedAt = System.nanoTime();
         List<PendingEvent> events = new ArrayList<>(rows.size());
+        double[] waitedMillis = new double[rows.size()];
         for (Row row : rows) {
+            waitedMillis[events.size()] = row.getDouble("waited_ms");
             events.add(new PendingEvent(row.getLong("id"), row.getUUID("event_id"), row.getString("type"),
                     row.getBuffer("body").getBytes()));
         }
@@ -124,6 +139,10 @@ public class OutboxRelay {
         return publisher.publish(events)
                 .flatMap(confirmed -> connection.preparedQuery(MARK_SENT).execute(Tuple.of(ids)))
                 .map(updated -> {
+                    long publishNanos = System.nanoTime() - selectedAt;
+                    for (double waited : waitedMillis) {
+                        lag.record(Math.round(waited * 1_000_000) + publishNanos, TimeUnit.NANOSECONDS);
+                    }
                     published.increment(events.size());
                     LOG.debugf("published %d outbox event(s)", events.size());
                     return events.size();

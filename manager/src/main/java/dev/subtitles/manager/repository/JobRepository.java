@@ -1,7 +1,10 @@
 package dev.subtitles.manager.repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,15 +21,42 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
 
     /**
      * Up to {@code limit} jobs, newest first, that come after the position {@code (createdAt, id)} in that order;
-     * from the newest when {@code after} is {@code null}.
+     * from the newest when {@code after} is {@code null}; only those {@code filter} keeps.
      */
-    public Uni<List<Job>> newestFirst(JobPosition after, int limit) {
-        if (after == null) {
-            return find("order by createdAt desc, id desc").range(0, limit - 1).list();
+    public Uni<List<Job>> newestFirst(JobPosition after, int limit, JobFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (after != null) {
+            conditions.add("(createdAt < :createdAt or (createdAt = :createdAt and id < :id))");
+            parameters.put("createdAt", after.createdAt());
+            parameters.put("id", after.id());
         }
-        return find("createdAt < :createdAt or (createdAt = :createdAt and id < :id) order by createdAt desc, id desc",
-                Map.of("createdAt", after.createdAt(), "id", after.id()))
-                .range(0, limit - 1).list();
+        if (filter.language() != null) {
+            conditions.add("lower(language) = :language");
+            parameters.put("language", filter.language().toLowerCase(Locale.ROOT));
+        }
+        if (filter.text() != null) {
+            conditions.add("(lower(videoTitle) like :text escape '!' or lower(imdbId) = :imdbId)");
+            parameters.put("text", "%" + likeEscaped(filter.text().toLowerCase(Locale.ROOT)) + "%");
+            parameters.put("imdbId", filter.text().toLowerCase(Locale.ROOT));
+        }
+        String where = conditions.isEmpty() ? "" : String.join(" and ", conditions) + " ";
+        return find(where + "order by createdAt desc, id desc", parameters).range(0, limit - 1).list();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /**
+     * Which jobs a listing keeps.
+     *
+     * @param language only jobs asking for this language (compared ignoring case), or {@code null} for any
+     * @param text only jobs whose title contains this text (ignoring case) or whose IMDb id it is, or {@code null}
+     */
+    public record JobFilter(String language, String text) {
+
+        public static final JobFilter NONE = new JobFilter(null, null);
     }
 
     /** A place in the newest-first order of jobs. */

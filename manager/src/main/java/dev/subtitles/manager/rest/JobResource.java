@@ -31,6 +31,8 @@ import dev.subtitles.manager.service.JobPage;
 import dev.subtitles.manager.service.JobQueryService;
 import dev.subtitles.manager.service.JobSubmissionService;
 import dev.subtitles.manager.service.JobView;
+import dev.subtitles.manager.service.PhaseCountService;
+import dev.subtitles.manager.service.PhaseCounts;
 import dev.subtitles.manager.service.Submission;
 import dev.subtitles.manager.service.SubtitleDownload;
 import dev.subtitles.manager.service.SubtitleService;
@@ -47,14 +49,16 @@ public class JobResource {
     private final JobEventsService events;
     private final SubtitleService subtitles;
     private final JobCancellationService cancellations;
+    private final PhaseCountService counts;
 
     public JobResource(JobSubmissionService submissions, JobQueryService queries, JobEventsService events,
-            SubtitleService subtitles, JobCancellationService cancellations) {
+            SubtitleService subtitles, JobCancellationService cancellations, PhaseCountService counts) {
         this.submissions = submissions;
         this.queries = queries;
         this.events = events;
         this.subtitles = subtitles;
         this.cancellations = cancellations;
+        this.counts = counts;
     }
 
     @POST
@@ -86,8 +90,20 @@ public class JobResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Jobs, newest first", description = "With phase, a page may be shorter than limit (even"
             + " empty) and still have a nextCursor: the filter examines a bounded number of jobs per request")
-    public Uni<JobPage> list(@RestQuery String phase, @RestQuery String limit, @RestQuery String cursor) {
-        return queries.list(phase, limit, cursor);
+    public Uni<JobPage> list(@RestQuery String phase,
+            @Parameter(description = "Only jobs asking for this language (es, pt-BR)") @RestQuery String language,
+            @Parameter(description = "Only jobs whose title contains this text, ignoring case, or whose IMDb id it is") @RestQuery String text,
+            @RestQuery String limit, @RestQuery String cursor) {
+        return queries.list(phase, language, text, limit, cursor);
+    }
+
+    @GET
+    @Path("/phase-counts")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "How many of the newest jobs are in each phase", description = "Counts at most"
+            + " manager.jobs.phase-filter-scan-limit jobs; complete says whether that was all of them")
+    public Uni<PhaseCounts> phaseCounts() {
+        return counts.countNewest();
     }
 
     @GET
@@ -108,6 +124,16 @@ public class JobResource {
     @APIResponse(responseCode = "409", description = "The job is not done")
     public Uni<RestResponse<String>> subtitle(@RestPath String id, @RestQuery String format) {
         return subtitles.download(id, format).map(JobResource::file);
+    }
+
+    @GET
+    @Path("/{id}/subtitle/source")
+    @Operation(summary = "The subtitle a translated job's file was translated from", description = "In its own"
+            + " language; format defaults to the job's")
+    @APIResponse(responseCode = "404", description = "Unknown job, or its file was not translated")
+    @APIResponse(responseCode = "409", description = "The job is not done")
+    public Uni<RestResponse<String>> sourceSubtitle(@RestPath String id, @RestQuery String format) {
+        return subtitles.downloadSource(id, format).map(JobResource::file);
     }
 
     @DELETE

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.common.event.payload.JobCancelled;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.Stage;
@@ -27,6 +28,7 @@ import dev.subtitles.manager.repository.TerminalEventWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -52,12 +54,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Event ids are derived from the job, so a round that fails after deciding (and is rolled back) is simply done again
  * by the next one with the same outcome and the same event.
  */
+@Startup
 @ApplicationScoped
 public class DeadlineSweep {
 
     private static final Logger LOG = Logger.getLogger(DeadlineSweep.class);
     /** The {@code errorCode} of the {@code job.failed} a deadline ends a job with. */
-    public static final String ERROR_CODE = "DEADLINE_EXCEEDED";
+    public static final String ERROR_CODE = ErrorCode.DEADLINE_EXCEEDED.name();
 
     private static final String SELECT_OVERDUE = "select id from manager.job where settled_at is null"
             + " and created_at < $1 order by created_at limit $2 for update skip locked";

@@ -18,7 +18,9 @@ import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.repository.Job;
 import dev.subtitles.manager.repository.JobRepository;
+import dev.subtitles.manager.repository.JobRepository.JobFilter;
 import dev.subtitles.manager.repository.JobRepository.JobPosition;
+import dev.subtitles.manager.validation.LanguageTags;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 
@@ -28,13 +30,15 @@ import io.smallrye.mutiny.Uni;
  * <b>Filtering by phase.</b> The manager never stores phases (the event-consumer does, DESIGN.md §2), so
  * {@code GET /jobs?phase=} walks the jobs newest first and keeps those whose projected phase matches, looking at
  * most {@code manager.jobs.phase-filter-scan-limit} jobs per request. When matches are rare a page can come back
- * shorter than asked for (even empty) with a cursor to continue from; only a missing cursor means the end.
+ * shorter than asked for (even empty) with a cursor to continue from; only a missing cursor means the end. Language
+ * and text are stored with the job, so the database filters on them.
  */
 @ApplicationScoped
 public class JobQueryService {
 
     private static final Logger LOG = Logger.getLogger(JobQueryService.class);
     private static final int MIN_SCAN_BATCH = 50;
+    private static final int MAX_TEXT_LENGTH = 200;
 
     private final JobRepository jobs;
     private final JobStateService states;
@@ -62,28 +66,32 @@ public class JobQueryService {
      * A page of jobs, newest first.
      *
      * @param phase only jobs in this phase, or {@code null} for all
+     * @param language only jobs asking for this language, or {@code null} for all
+     * @param text only jobs whose title contains this text or whose IMDb id it is, or {@code null} for all
      * @param limit page size, or {@code null} for the default
      * @param cursor the {@code nextCursor} of the previous page, or {@code null} for the first page
      */
     @WithSpan("JobQueryService.list")
-    public Uni<JobPage> list(String phase, String limit, String cursor) {
+    public Uni<JobPage> list(String phase, String language, String text, String limit, String cursor) {
         JobPhase wanted = parsePhase(phase);
+        JobFilter filter = new JobFilter(parseLanguage(language), parseText(text));
         int size = pageSize(limit);
         JobPosition position = decodeCursor(cursor);
-        LOG.debugf("listing %d job(s) in phase %s after %s", size, wanted, position);
+        LOG.debugf("listing %d job(s) in phase %s, %s, after %s", size, wanted, filter, position);
         if (wanted == null) {
-            return outages.guard(jobs.newestFirst(position, size + 1).flatMap(found -> {
+            return outages.guard(jobs.newestFirst(position, size + 1, filter).flatMap(found -> {
                 List<Job> page = found.size() > size ? found.subList(0, size) : found;
                 String next = found.size() > size ? encodeCursor(page.get(page.size() - 1)) : null;
                 return views(page).map(views -> new JobPage(views, next));
             }));
         }
-        return outages.guard(scan(wanted, size, position, new ArrayList<>(), 0));
+        return outages.guard(scan(wanted, filter, size, position, new ArrayList<>(), 0));
     }
 
-    private Uni<JobPage> scan(JobPhase wanted, int size, JobPosition position, List<JobView> matches, int examined) {
+    private Uni<JobPage> scan(JobPhase wanted, JobFilter filter, int size, JobPosition position,
+            List<JobView> matches, int examined) {
         int batchSize = Math.min(Math.max(size * 2, MIN_SCAN_BATCH), config.phaseFilterScanLimit() - examined);
-        return jobs.newestFirst(position, batchSize).flatMap(batch -> views(batch).flatMap(views -> {
+        return jobs.newestFirst(position, batchSize, filter).flatMap(batch -> views(batch).flatMap(views -> {
             for (JobView view : views) {
                 if (view.phase() == wanted) {
                     matches.add(view);
@@ -100,7 +108,7 @@ public class JobQueryService {
             if (examinedNow >= config.phaseFilterScanLimit()) {
                 return Uni.createFrom().item(new JobPage(matches, encodeCursor(last)));
             }
-            return scan(wanted, size, new JobPosition(last.createdAt, last.id), matches, examinedNow);
+            return scan(wanted, filter, size, new JobPosition(last.createdAt, last.id), matches, examinedNow);
         }));
     }
 
@@ -121,6 +129,24 @@ public class JobQueryService {
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException("phase", "must be one of " + List.of(JobPhase.values()));
         }
+    }
+
+    private static String parseLanguage(String language) {
+        if (language == null || language.isBlank()) {
+            return null;
+        }
+        return LanguageTags.canonical(language.strip()).orElseThrow(
+                () -> new InvalidQueryException("language", "must be a language code such as es or pt-BR"));
+    }
+
+    private static String parseText(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.strip().length() > MAX_TEXT_LENGTH) {
+            throw new InvalidQueryException("text", "must be at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        return text.strip();
     }
 
     private int pageSize(String limit) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
+import dev.subtitles.common.logging.JobMdc;
 import dev.subtitles.manager.outbox.EventOutbox;
 import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.repository.IdempotencyKey;
@@ -105,6 +106,7 @@ public class JobSubmissionService {
 
     private Uni<Stored> create(DownloadRequested request, String idempotencyKey, String requestHash) {
         Job job = newJob(request);
+        JobMdc.put(job.id);
         IdempotencyKey key = null;
         if (idempotencyKey != null) {
             key = new IdempotencyKey();

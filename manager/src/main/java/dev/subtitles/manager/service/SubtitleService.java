@@ -19,7 +19,10 @@ import dev.subtitles.manager.repository.JobRepository;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 
-/** The subtitle file a done job produced, in the format the client asks for (converted when it differs). */
+/**
+ * The subtitle file a done job produced, and for a translated job the file it was translated from, in the format the
+ * client asks for (converted when it differs).
+ */
 @ApplicationScoped
 public class SubtitleService {
 
@@ -48,27 +51,53 @@ public class SubtitleService {
      */
     @WithSpan("SubtitleService.download")
     public Uni<SubtitleDownload> download(String id, String format) {
-        UUID jobId = JobIds.parse(id);
         SubtitleFormat requested = parseFormat(format);
-        return outages.guard(jobs.findById(jobId)
+        return outages.guard(doneJob(id).flatMap(done -> stored(done.job(), done.result().fileId())
+                .map(file -> served(done.job(), file, requested))));
+    }
+
+    /**
+     * The file a translated job's result was translated from, in its own language.
+     *
+     * @param format {@code srt} or {@code vtt}, or {@code null} for the format the job asked for
+     * @return fails as {@link #download} does, or with {@link NoSourceSubtitleException} when the job's file was not
+     *         translated
+     */
+    @WithSpan("SubtitleService.downloadSource")
+    public Uni<SubtitleDownload> downloadSource(String id, String format) {
+        SubtitleFormat requested = parseFormat(format);
+        return outages.guard(doneJob(id).flatMap(done -> stored(done.job(), done.result().fileId())
+                .flatMap(translated -> {
+                    if (translated.sourceFileId() == null) {
+                        return Uni.createFrom().failure(new NoSourceSubtitleException(done.job().id));
+                    }
+                    return stored(done.job(), translated.sourceFileId())
+                            .map(source -> served(done.job(), source, requested));
+                })));
+    }
+
+    private Uni<DoneJob> doneJob(String id) {
+        UUID jobId = JobIds.parse(id);
+        return jobs.findById(jobId)
                 .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
                 .flatMap(job -> states.stateOf(jobId).flatMap(state -> {
                     if (state.phase() != JobPhase.DONE || state.result() == null) {
                         return Uni.createFrom().failure(new JobNotDoneException(jobId, state.phase()));
                     }
-                    return load(job, state.result(),
-                            requested != null ? requested : SubtitleFormat.fromName(job.format));
-                })));
+                    return Uni.createFrom().item(new DoneJob(job, state.result()));
+                }));
     }
 
-    private Uni<SubtitleDownload> load(Job job, JobState.Result result, SubtitleFormat format) {
-        return store.findById(result.fileId())
-                .onItem().ifNull().failWith(() -> new IllegalStateException(
-                        "job " + job.id + " is done with file " + result.fileId() + ", which is not stored"))
-                .map(file -> {
-                    LOG.debugf("serving file %s of job %s as %s", file.id(), job.id, format.extension());
-                    return new SubtitleDownload(fileName(job, file, format), format, content(file, format));
-                });
+    private Uni<StoredSubtitleFile> stored(Job job, UUID fileId) {
+        return store.findById(fileId).onItem().ifNull().failWith(() -> new IllegalStateException(
+                "job " + job.id + " refers to file " + fileId + ", which is not stored"));
+    }
+
+    /** {@code format} {@code null} serves the file in the format the job asked for. */
+    private SubtitleDownload served(Job job, StoredSubtitleFile file, SubtitleFormat format) {
+        SubtitleFormat wanted = format != null ? format : SubtitleFormat.fromName(job.format);
+        LOG.debugf("serving file %s of job %s as %s", file.id(), job.id, wanted.extension());
+        return new SubtitleDownload(fileName(job, file, wanted), wanted, content(file, wanted));
     }
 
     private String content(StoredSubtitleFile file, SubtitleFormat format) {
@@ -98,5 +127,8 @@ public class SubtitleService {
         }
         String language = file.language().replaceAll("[^A-Za-z0-9-]", "");
         return name.append('.').append(language).append('.').append(format.extension()).toString();
+    }
+
+    private record DoneJob(Job job, JobState.Result result) {
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.format.Cue;
 import dev.subtitles.common.format.Subtitle;
@@ -36,9 +37,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SubtitleTranslationService {
 
-    public static final String SOURCE_FILE_NOT_FOUND = "SOURCE_FILE_NOT_FOUND";
-    public static final String SOURCE_FILE_UNREADABLE = "SOURCE_FILE_UNREADABLE";
-    public static final String RESULT_TOO_LARGE = "RESULT_TOO_LARGE";
+    public static final String SOURCE_FILE_NOT_FOUND = ErrorCode.SOURCE_FILE_NOT_FOUND.name();
+    public static final String SOURCE_FILE_UNREADABLE = ErrorCode.SOURCE_FILE_UNREADABLE.name();
+    public static final String RESULT_TOO_LARGE = ErrorCode.RESULT_TOO_LARGE.name();
 
     private static final Logger LOG = Logger.getLogger(SubtitleTranslationService.class);
 

@@ -3,6 +3,7 @@ package dev.subtitles.translator.job;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.RetryScheduled;
@@ -18,6 +20,8 @@ import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.event.payload.Translated;
+import dev.subtitles.common.metrics.RetryReason;
+import dev.subtitles.common.metrics.StageMetrics;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
@@ -30,7 +34,6 @@ import dev.subtitles.common.worker.RetryScheduler;
 import dev.subtitles.translator.config.TranslatorConfig;
 import dev.subtitles.translator.engine.PermanentEngineException;
 import dev.subtitles.translator.engine.TransientEngineException;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -57,8 +60,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TranslateRequestHandler {
 
-    public static final String RETRIES_EXHAUSTED = "RETRIES_EXHAUSTED";
-    /** Header counting how often a request copy was put back because its outcome could not be decided. */
+    public static final String RETRIES_EXHAUSTED = ErrorCode.RETRIES_EXHAUSTED.name();
     private static final Logger LOG = Logger.getLogger(TranslateRequestHandler.class);
 
     private final SubtitleTranslationService translations;
@@ -69,13 +71,15 @@ public class TranslateRequestHandler {
     private final Backoff backoff;
     private final int maxAttempts;
     private final URI source;
-    private final MeterRegistry metrics;
+    private final AttemptMetrics metrics;
+    private final StageMetrics stage;
     private final Clock clock;
 
     public TranslateRequestHandler(SubtitleTranslationService translations, JobPhases phases, JobOutcomes outcomes,
             EventPublisher events, RetryScheduler retries, Backoff backoff, TranslatorConfig config,
-            MeterRegistry metrics) {
+            AttemptMetrics metrics, StageMetrics stage) {
         this.metrics = metrics;
+        this.stage = stage;
         this.translations = translations;
         this.phases = phases;
         this.outcomes = outcomes;
@@ -99,29 +103,33 @@ public class TranslateRequestHandler {
                     if (decided.isPresent() && decided.get() != Outcome.FINISHED) {
                         LOG.infof("job %s ended as %s; request %s dropped", request.jobId(), decided.get(),
                                 request.id());
-                        count("dropped");
+                        metrics.attempt(AttemptMetrics.Outcome.DROPPED);
                         return Uni.createFrom().voidItem();
                     }
                     return phases.phaseOf(request.jobId()).flatMap(phase -> {
                         if (phase.filter(JobPhase::isTerminal).isPresent()) {
                             LOG.infof("job %s is already %s; request %s dropped", request.jobId(), phase.get(),
                                     request.id());
-                            count("dropped");
+                            metrics.attempt(AttemptMetrics.Outcome.DROPPED);
                             return Uni.createFrom().voidItem();
                         }
-                        return attempt(request, attempt);
+                        return attempt(request, attempt, deferrals);
                     });
                 })
                 .onFailure(JobEndedElsewhereException.class).recoverWithUni(ended -> {
                     LOG.infof("%s; its translation is dropped", ended.getMessage());
-                    count("dropped");
+                    metrics.attempt(AttemptMetrics.Outcome.DROPPED);
                     return Uni.createFrom().voidItem();
                 })
                 .onFailure(OutcomeUndecidedException.class)
                 .recoverWithUni(undecided -> defer(request, attempt, deferrals, undecided));
     }
 
-    private Uni<Void> attempt(JobEvent<TranslateRequested> request, int attempt) {
+    private Uni<Void> attempt(JobEvent<TranslateRequested> request, int attempt, int deferrals) {
+        Instant start = clock.instant();
+        if (attempt == 1 && deferrals == 0) {
+            stage.queued(Duration.between(request.time(), start));
+        }
         return publish(request, attempt, new TranslateStarted(attempt, translations.engine().name()))
                 .flatMap(started -> translations.translate(request.jobId(), request.payload(),
                         () -> stopIfEnded(request)))
@@ -129,13 +137,13 @@ public class TranslateRequestHandler {
                         result.file().model(), result.cueCount(), request.payload().sourceLanguage(),
                         request.payload().targetLanguage(), result.file().format()))
                         .invoke(() -> {
-                            count("translated");
-                            metrics.counter("translator.cues.translated", "engine", result.file().engine())
-                                    .increment(result.cueCount());
+                            metrics.attempt(AttemptMetrics.Outcome.TRANSLATED);
+                            metrics.translated(result.cueCount());
                         }))
                 .onFailure(failure -> !(failure instanceof JobEndedElsewhereException
                         || failure instanceof OutcomeUndecidedException || failure instanceof PublishException))
-                .recoverWithUni(failure -> outcomeOf(request, attempt, failure));
+                .recoverWithUni(failure -> outcomeOf(request, attempt, failure))
+                .invoke(() -> stage.ran(Duration.between(start, clock.instant())));
     }
 
     private Uni<Void> outcomeOf(JobEvent<TranslateRequested> request, int attempt, Throwable failure) {
@@ -161,14 +169,19 @@ public class TranslateRequestHandler {
         return publish(request, attempt, new RetryScheduled(Stage.TRANSLATE, attempt, clock.instant().plus(delay),
                 Optional.ofNullable(failure.getMessage()).orElse(failure.getClass().getSimpleName())))
                 .chain(() -> retries.schedule(request, attempt + 1, delay))
-                .invoke(() -> count("retried"));
+                .invoke(() -> {
+                    metrics.attempt(AttemptMetrics.Outcome.RETRIED);
+                    stage.retried(failure instanceof TransientEngineException ? RetryReason.ENGINE_UNAVAILABLE
+                            : RetryReason.INFRASTRUCTURE);
+                });
     }
 
     /** Redis could not say how the job ends: the same attempt again later, with a growing delay. */
     private Uni<Void> defer(JobEvent<TranslateRequested> request, int attempt, int deferrals, Throwable failure) {
         Duration delay = backoff.after(deferrals + 1, Duration.ZERO);
         LOG.warnf("job %s attempt %d: %s; trying again in %s", request.jobId(), attempt, failure.getMessage(), delay);
-        count("deferred");
+        metrics.attempt(AttemptMetrics.Outcome.DEFERRED);
+        stage.retried(RetryReason.UNDECIDED);
         return retries.schedule(request, attempt, delay, Map.of(RetryScheduler.DEFERRALS_HEADER, deferrals + 1));
     }
 
@@ -186,7 +199,8 @@ public class TranslateRequestHandler {
 
     private Uni<Void> failed(JobEvent<TranslateRequested> request, int attempt, String code, String message) {
         LOG.infof("job %s failed (%s): %s", request.jobId(), code, message);
-        return finish(request, attempt, new JobFailed(Stage.TRANSLATE, code, message)).invoke(() -> count("failed"));
+        return finish(request, attempt, new JobFailed(Stage.TRANSLATE, code, message))
+                .invoke(() -> metrics.attempt(AttemptMetrics.Outcome.FAILED));
     }
 
     /** Records that the translator ends the job, and publishes {@code payload} only if that decision stands. */
@@ -199,11 +213,6 @@ public class TranslateRequestHandler {
                     }
                     return publish(request, attempt, payload);
                 });
-    }
-
-    /** Counts an attempt's outcome: {@code translator.attempts{outcome=translated|failed|retried|dropped|deferred}}. */
-    private void count(String outcome) {
-        metrics.counter("translator.attempts", "outcome", outcome).increment();
     }
 
     /** The event of this attempt with {@code payload}, with its derived id, in the request's trace. */

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.health.Readiness;
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.messaging.EventsExchange;
+import dev.subtitles.common.metrics.StageMetrics;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
@@ -33,8 +35,10 @@ import dev.subtitles.common.worker.RetryScheduler;
 import dev.subtitles.common.worker.WorkerDeliveries;
 import dev.subtitles.common.worker.WorkerTopologyDeclarer;
 import dev.subtitles.translator.config.TranslatorConfig;
+import dev.subtitles.translator.job.AttemptMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.ClientCustomizer;
@@ -143,9 +147,17 @@ public class WorkerProducers {
     @Singleton
     WorkerDeliveries workerDeliveries(EventCodec codec, DeliverySettlement settlement,
             DeadLetterPublisher deadLetters, ProgressWatchdog watchdog, TranslatorConfig config,
-            MeterRegistry metrics) {
+            AttemptMetrics metrics) {
         return new WorkerDeliveries(codec, settlement, deadLetters, watchdog, config.retry().initialDelay(),
-                () -> metrics.counter("translator.dead.letters").increment());
+                metrics::deadLettered);
+    }
+
+    /** The translate stage's durations, retries and deliveries in hand, registered at start. */
+    @Produces
+    @Singleton
+    @Startup
+    StageMetrics stageMetrics(MeterRegistry registry, ProgressWatchdog watchdog) {
+        return new StageMetrics(registry, Stage.TRANSLATE, watchdog::inFlight);
     }
 
     @Produces

@@ -10,6 +10,7 @@ import dev.subtitles.manager.service.IdempotencyKeyReusedException;
 import dev.subtitles.manager.service.JobFinishedException;
 import dev.subtitles.manager.service.JobNotDoneException;
 import dev.subtitles.manager.service.JobNotFoundException;
+import dev.subtitles.manager.service.NoSourceSubtitleException;
 
 /** Problems about jobs the request names: one mapper per kind. */
 public class JobProblemMappers {
@@ -22,6 +23,11 @@ public class JobProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> notDone(JobNotDoneException e, UriInfo uri) {
         return Problems.of(Status.CONFLICT, "job-not-done", "Job not done", e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> noSource(NoSourceSubtitleException e, UriInfo uri) {
+        return Problems.of(Status.NOT_FOUND, "no-source-subtitle", "Not translated", e.getMessage(), uri);
     }
 
     @ServerExceptionMapper

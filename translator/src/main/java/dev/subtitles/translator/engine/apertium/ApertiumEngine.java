@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
 
+import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.translator.engine.EngineLimits;
 import dev.subtitles.translator.engine.LanguagePair;
 import dev.subtitles.translator.engine.LanguageSupport;
@@ -139,7 +140,7 @@ public class ApertiumEngine implements TranslationEngine, AutoCloseable {
             }
             return Files.readString(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PermanentEngineException("ENGINE_UNAVAILABLE",
+            throw new PermanentEngineException(ErrorCode.ENGINE_UNAVAILABLE.name(),
                     "cannot run apertium (" + String.join(" ", commandLine) + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

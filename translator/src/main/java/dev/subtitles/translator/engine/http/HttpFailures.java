@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeoutException;
 
+import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.translator.engine.EngineException;
 import dev.subtitles.translator.engine.PermanentEngineException;
 import dev.subtitles.translator.engine.TransientEngineException;
@@ -22,9 +23,9 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
  */
 public final class HttpFailures {
 
-    public static final String AUTH_FAILED = "ENGINE_AUTH_FAILED";
-    public static final String QUOTA_EXCEEDED = "ENGINE_QUOTA_EXCEEDED";
-    public static final String REJECTED = "ENGINE_REJECTED";
+    public static final String AUTH_FAILED = ErrorCode.ENGINE_AUTH_FAILED.name();
+    public static final String QUOTA_EXCEEDED = ErrorCode.ENGINE_QUOTA_EXCEEDED.name();
+    public static final String REJECTED = ErrorCode.ENGINE_REJECTED.name();
 
     /** DeepL's "quota exceeded": the monthly character allowance or cost limit is reached. */
     private static final int QUOTA_EXCEEDED_STATUS = 456;

@@ -1,0 +1,59 @@
+package dev.subtitles.manager.console;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.subtitles.common.phase.JobPhase;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The web console's pages. They hold no data: their scripts read and write through the JSON job API, which stays the
+ * single source of truth, so a page is only the frame (labelled controls, where things go) for those calls.
+ */
+@Path("/")
+@Tag(name = "console")
+public class ConsoleResource {
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+
+        /** @param phases the names of every phase, in the state machine's order, for the phase filter */
+        static native TemplateInstance jobs(List<String> phases);
+
+        static native TemplateInstance job(String jobId);
+    }
+
+    @GET
+    @Operation(summary = "Redirects to the console")
+    public RestResponse<Void> root() {
+        return RestResponse.seeOther(URI.create("/console"));
+    }
+
+    @GET
+    @Path("/console")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The console's jobs page: counts, filters, the list and the submit form")
+    public TemplateInstance jobs() {
+        return Templates.jobs(Stream.of(JobPhase.values()).map(JobPhase::name).toList());
+    }
+
+    @GET
+    @Path("/console/jobs/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The console's page of one job: state, live timeline, cancel, download, preview")
+    public TemplateInstance job(@RestPath String id) {
+        return Templates.job(id);
+    }
+}

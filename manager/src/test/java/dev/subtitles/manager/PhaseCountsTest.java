@@ -1,0 +1,96 @@
+package dev.subtitles.manager;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.subtitles.common.event.payload.DownloadStarted;
+import dev.subtitles.common.event.payload.SubtitleReady;
+import dev.subtitles.common.format.SubtitleFormat;
+import dev.subtitles.manager.config.ManagerConfig;
+import dev.subtitles.manager.support.Jobs;
+import dev.subtitles.manager.support.Projection;
+import dev.subtitles.manager.support.TestInfrastructure;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** {@code GET /jobs/phase-counts}, on a database of its own so that the counts are this test's jobs only. */
+@QuarkusTest
+@TestProfile(PhaseCountsTest.CountThree.class)
+class PhaseCountsTest {
+
+    public static class CountThree implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("manager.jobs.phase-filter-scan-limit", "3");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(TestInfrastructure.class, Map.of("database", "own")));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    ManagerConfig config;
+
+    Projection projection;
+
+    @BeforeEach
+    void projection() {
+        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
+    }
+
+    @AfterEach
+    void clear() {
+        projection.clear();
+    }
+
+    @Test
+    void countsTheNewestJobsByTheirProjectedPhaseAndSaysWhenThatIsNotAll() {
+        UUID oldest = Jobs.submit("Counted 1");
+        given().when().get("/jobs/phase-counts")
+                .then().statusCode(200)
+                .body("counts.DOWNLOAD_QUEUED", is(1))
+                .body("examined", is(1))
+                .body("complete", is(true));
+
+        UUID running = Jobs.submit("Counted 2");
+        UUID done = Jobs.submit("Counted 3");
+        Jobs.submit("Counted 4");
+        projection.inRedis(running, new DownloadStarted(1, "downloader-1"));
+        projection.inRedis(done, new DownloadStarted(1, "downloader-1"));
+        projection.inRedis(done,
+                new SubtitleReady(UUID.randomUUID(), "library", "pt-BR", 0.9, List.of(), SubtitleFormat.SRT));
+        projection.inRedis(oldest, new DownloadStarted(1, "downloader-1"));
+
+        given().when().get("/jobs/phase-counts")
+                .then().statusCode(200)
+                .body("counts.DOWNLOAD_QUEUED", is(1))
+                .body("counts.DOWNLOAD_IN_PROGRESS", is(1))
+                .body("counts.DONE", is(1))
+                .body("counts.FAILED", is(0))
+                .body("examined", is(3))
+                .body("complete", is(false));
+    }
+}

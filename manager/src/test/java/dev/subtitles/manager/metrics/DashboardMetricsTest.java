@@ -1,0 +1,25 @@
+package dev.subtitles.manager.metrics;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.subtitles.common.metrics.DashboardQueries;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The Grafana dashboard reads from the manager only metrics it exposes. They are registered at start, so this holds
+ * whichever tests ran first.
+ */
+@QuarkusTest
+class DashboardMetricsTest {
+
+    @Test
+    void everyMetricTheDashboardReadsFromThisServiceIsExposed() {
+        String exposition = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(DashboardQueries.exposedNames(exposition))
+                .containsAll(DashboardQueries.read().metricsOf("manager"));
+    }
+}
