@@ -42,16 +42,26 @@
     return params;
   }
 
+  // Only the newest request's answer is shown: an earlier one arriving late would otherwise overwrite it.
+  let pageRequest = 0;
+
   async function loadPage() {
     const body = $('jobs-body');
+    const request = ++pageRequest;
     C.showError($('list-error'), '');
     try {
       const page = await C.get('/jobs?' + filterQuery());
+      if (request !== pageRequest) {
+        return;
+      }
       body.replaceChildren(...page.jobs.map(row));
       nextCursor = page.nextCursor || null;
       $('list-note').textContent = page.jobs.length > 0 ? ''
         : (nextCursor ? 'No matching job on this page; older jobs may match.' : 'No matching job.');
     } catch (e) {
+      if (request !== pageRequest) {
+        return;
+      }
       body.replaceChildren();
       nextCursor = null;
       C.showError($('list-error'), e.message);

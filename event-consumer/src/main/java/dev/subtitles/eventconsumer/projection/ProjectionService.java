@@ -96,6 +96,19 @@ public class ProjectionService {
     }
 
     /**
+     * Counts a job's end. Redis has the event already, and a redelivery would find it there and count nothing, so a
+     * failure here is logged and never fails the batch.
+     */
+    private void countOutcome(ProjectedEvent event, RedisJobView.Change change) {
+        try {
+            outcomes.ended(event.event(), PhaseMachine.phaseAfter(event.event().type()).orElseThrow(),
+                    change.submittedAt());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "The end of job %s was not counted in the metrics", event.event().jobId());
+        }
+    }
+
+    /**
      * The second half of {@link #project}: applies a recorded batch to the Redis view, which announces its events,
      * and ends their spans. Safe to call again after a failure: what Redis has already is skipped.
      */
@@ -111,8 +124,7 @@ public class ProjectionService {
                 if (change.projected()) {
                     metrics.projected(event.event().time(), now);
                     if (change.ended()) {
-                        outcomes.ended(event.event(), PhaseMachine.phaseAfter(event.event().type()).orElseThrow(),
-                                change.submittedAt());
+                        countOutcome(event, change);
                     }
                 } else {
                     metrics.duplicates(1);

@@ -2,6 +2,7 @@ package dev.subtitles.eventconsumer.projection;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,8 +72,20 @@ public class RedisJobView {
         if (response.type() != ResponseType.BULK) {
             return new Change(response.toLong() == 1, false, null);
         }
-        String submitted = response.toString();
-        return new Change(true, true, submitted.isEmpty() ? null : OffsetDateTime.parse(submitted).toInstant());
+        return new Change(true, true, submittedAt(response.toString()));
+    }
+
+    /** The submission time the script answered; {@code null} when it had none or it does not parse. */
+    private static Instant submittedAt(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            LOG.debugf("The submission time %s in a job's history does not parse", text);
+            return null;
+        }
     }
 
     /**

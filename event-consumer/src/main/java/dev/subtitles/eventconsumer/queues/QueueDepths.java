@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
@@ -32,7 +33,9 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * as {@code subtitles.worker.in.flight}).
  * <p>
  * The reads block, so they run on a thread and connection of their own (the publisher's are left to the publishes),
- * a round is bounded by {@code event-consumer.queues.timeout}, and a queue that cannot be read (the broker away, the
+ * a round is bounded by {@code event-consumer.queues.timeout} (each passive declare by the same as its RPC timeout), no
+ * round starts while the previous one still reads (a hung broker does not pile up reads), and a queue that cannot be read (the
+ * broker away, the
  * queue not declared yet) shows as unknown (NaN) rather than as its last value: a stale depth would hide a growing
  * backlog. Nothing here fails the service.
  */
@@ -45,6 +48,7 @@ public class QueueDepths implements AutoCloseable {
     private final Duration checkInterval;
     private final Duration timeout;
     private final Map<String, Depth> depths = new LinkedHashMap<>();
+    private final AtomicBoolean reading = new AtomicBoolean();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, CONNECTION_NAME);
         t.setDaemon(true);
@@ -65,6 +69,7 @@ public class QueueDepths implements AutoCloseable {
         this.checkInterval = checkInterval;
         this.timeout = timeout;
         factory.setAutomaticRecoveryEnabled(false);
+        factory.setChannelRpcTimeout(Math.toIntExact(timeout.toMillis()));
         for (String queue : queuesOf(watched)) {
             Depth depth = new Depth();
             depths.put(queue, depth);
@@ -97,8 +102,16 @@ public class QueueDepths implements AutoCloseable {
     }
 
     private Uni<Void> round() {
+        if (!reading.compareAndSet(false, true)) {
+            LOG.debugf("The previous round of queue depth reads is still running; skipping this one");
+            return Uni.createFrom().voidItem();
+        }
         return Uni.createFrom().<Void> emitter(emitter -> thread.execute(() -> {
-            readAll();
+            try {
+                readAll();
+            } finally {
+                reading.set(false);
+            }
             emitter.complete(null);
         })).ifNoItem().after(timeout).recoverWithItem(() -> {
             LOG.debugf("Reading the queue depths took longer than %s", timeout);

@@ -78,7 +78,20 @@ class QueueDepthsTest {
     }
 
     @Test
-    void withoutABrokerEveryDepthIsUnknown() throws Exception {
+    void aQueueThatGoesAwayTurnsUnknownRatherThanKeepingItsLastDepth() throws Exception {
+        try (QueueDepths depths = new QueueDepths(broker(5672), List.of(queue), SHORT, TIMEOUT, registry)) {
+            depths.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> messages(queue) == 3);
+
+            channel.queueDelete(queue);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> Double.isNaN(messages(queue)));
+            assertThat(consumers(queue)).isNaN();
+        }
+    }
+
+    @Test
+    void withoutABrokerTheDepthsStayUnknownAndNothingFails() throws Exception {
         int nobody;
         try (ServerSocket closed = new ServerSocket(0)) {
             nobody = closed.getLocalPort();

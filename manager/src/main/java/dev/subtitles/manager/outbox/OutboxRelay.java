@@ -17,7 +17,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -43,7 +46,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    // waited_ms: how long each row has waited so far, by the database's clock alone (no skew with this host's).
+    // waited_ms: how long each row has waited so far: its created_at is the submitting manager's clock, compared with
+    // the database's, so the figure carries whatever skew the two hosts have.
     private static final String SELECT_BATCH = "select o.id, o.event_id, o.type, o.body,"
             + " (extract(epoch from clock_timestamp() - o.created_at) * 1000)::float8 as waited_ms"
             + " from manager.outbox o"
@@ -59,13 +63,18 @@ public class OutboxRelay {
     private final Counter published;
     private final Timer lag;
     private final Duration roundTimeout;
+    private final Context relayContext;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile boolean failing;
 
-    public OutboxRelay(Pool pool, OutboxPublisher publisher, ManagerConfig config, MeterRegistry registry) {
+    public OutboxRelay(Pool pool, OutboxPublisher publisher, ManagerConfig config, MeterRegistry registry,
+            Vertx vertx) {
         this.pool = pool;
+        // Rounds run on a context of their own: woken from a request, they would otherwise run in that request's
+        // context and log under its job id (JobMdc), though a round publishes many jobs' events.
+        this.relayContext = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         this.publisher = publisher;
         this.batchSize = config.outbox().batchSize();
         this.pauseAfterFailureMillis = config.outbox().pollInterval().toMillis() / 2;
@@ -87,7 +96,7 @@ public class OutboxRelay {
         }
         wokenWhileRunning.set(true);
         if (running.compareAndSet(false, true)) {
-            runRounds();
+            relayContext.runOnContext(ignored -> runRounds());
         }
     }
 

@@ -263,6 +263,7 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
 
         browser.visit("/console");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#phase-counts li")));
+        browser.waiting().until(driver -> listedJobIds().size() >= 3);
         List<String> listed = listedJobIds();
         assertThat(listed.subList(0, 3)).containsExactly(jobs.get(2).toString(), jobs.get(1).toString(),
                 jobs.get(0).toString());
@@ -278,9 +279,14 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
         assertThat(browser.driver().findElement(By.cssSelector("#jobs-body tr .phase")).getText()).isEqualTo("Failed");
     }
 
+    /**
+     * The job ids the list shows, read in one script: the page replaces the rows when a page of jobs arrives, so rows
+     * read one by one can go stale between two reads.
+     */
+    @SuppressWarnings("unchecked")
     private List<String> listedJobIds() {
-        return browser.driver().findElements(By.cssSelector("#jobs-body tr")).stream()
-                .map(row -> row.getAttribute("data-job-id")).toList();
+        return (List<String>) browser.driver().executeScript(
+                "return Array.from(document.querySelectorAll('#jobs-body tr')).map(row => row.dataset.jobId);");
     }
 
     private void openJob(UUID job) {
