@@ -107,13 +107,13 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
         browser.waiting().until(ExpectedConditions.urlContains("/console/jobs/"));
         browser.driver().executeScript("window.consoleTestMarker = 'still the same page';");
         awaitPhase("DONE");
+        awaitTimelineComplete();
 
         assertThat(browser.driver().executeScript("return window.consoleTestMarker")).isEqualTo("still the same page");
         assertThat(timelineTypes()).containsExactly("subtitle.download.requested", "subtitle.download.started",
                 "subtitle.ready");
         assertThat(timelineSeqs()).containsExactly("1", "2", "3");
         assertThat(browser.find("job-outcome").getText()).startsWith("Done: found in Spanish (es)");
-        browser.waiting().until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "complete"));
     }
 
     @Test
@@ -121,6 +121,7 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
         UUID job = submit("The Lighthouse Clock", 2011, "es");
         openJob(job);
         awaitPhase("DONE");
+        awaitTimelineComplete();
 
         WebElement ready = browser.driver().findElement(By.cssSelector("#timeline li[data-type='subtitle.ready']"));
         WebElement json = ready.findElement(By.cssSelector("pre.event-json"));
@@ -291,6 +292,16 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
 
     private void openJob(UUID job) {
         browser.visit("/console/jobs/" + job);
+    }
+
+    /**
+     * Waits for the live stream's end, which follows the job's last event. The phase alone does not say the timeline
+     * is whole: the page reads the phase from {@code GET /jobs/{id}}, which can show the job's end a moment before the
+     * stream delivers its last event.
+     */
+    private void awaitTimelineComplete() {
+        browser.waiting().withMessage("the live timeline complete")
+                .until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "complete"));
     }
 
     private void awaitPhase(String phase) {
