@@ -48,7 +48,7 @@ class JobCancellationTest {
 
     @BeforeEach
     void setUp() {
-        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
+        projection = Projection.of(redis, config);
         published = new PublishedEvents(config.exchange());
     }
 

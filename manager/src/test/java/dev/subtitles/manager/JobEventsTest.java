@@ -42,7 +42,7 @@ class JobEventsTest {
 
     @BeforeEach
     void projection() {
-        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
+        projection = Projection.of(redis, config);
     }
 
     @AfterEach

@@ -43,7 +43,7 @@ class JobQueryTest {
 
     @BeforeEach
     void projection() {
-        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
+        projection = Projection.of(redis, config);
     }
 
     @AfterEach

@@ -58,7 +58,7 @@ class PhaseCountsTest {
 
     @BeforeEach
     void projection() {
-        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
+        projection = Projection.of(redis, config);
     }
 
     @AfterEach

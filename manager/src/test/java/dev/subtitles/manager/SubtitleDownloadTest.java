@@ -49,7 +49,7 @@ class SubtitleDownloadTest {
 
     @BeforeEach
     void projection() {
-        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
+        projection = Projection.of(redis, config);
     }
 
     @AfterEach

@@ -23,7 +23,6 @@ public final class DurationBuckets {
 
     /** A timer builder with the pipeline's buckets. */
     public static Timer.Builder timer(String name) {
-        return Timer.builder(name).serviceLevelObjectives(SLOS).minimumExpectedValue(SLOS[0])
-                .maximumExpectedValue(SLOS[SLOS.length - 1]);
+        return Timer.builder(name).serviceLevelObjectives(SLOS);
     }
 }

@@ -46,7 +46,7 @@ class LiveEventStreamTest {
 
     @BeforeEach
     void projection() {
-        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
+        projection = Projection.of(redis, config);
         scopes = TracingScopeReports.record();
     }
 

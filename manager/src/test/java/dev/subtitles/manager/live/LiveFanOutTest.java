@@ -50,7 +50,7 @@ class LiveFanOutTest {
 
     @BeforeEach
     void projection() {
-        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
+        projection = Projection.of(redis, config);
     }
 
     @AfterEach

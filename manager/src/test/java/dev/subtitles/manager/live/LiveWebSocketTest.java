@@ -47,7 +47,7 @@ class LiveWebSocketTest {
 
     @BeforeEach
     void projection() {
-        projection = new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
+        projection = Projection.of(redis, config);
         scopes = TracingScopeReports.record();
     }
 

@@ -27,6 +27,7 @@ import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.Translated;
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.common.phase.PhaseMachine;
+import dev.subtitles.manager.config.ManagerConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
@@ -50,6 +51,11 @@ public final class Projection {
         this.redis = redis;
         this.prefix = prefix;
         this.eventLogSchema = eventLogSchema;
+    }
+
+    /** The projection the manager under test reads: its key prefix and event-log schema. */
+    public static Projection of(RedisDataSource redis, ManagerConfig config) {
+        return new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
     }
 
     /** Projects a new event of the job into Redis as the event-consumer would, publishing it last. */

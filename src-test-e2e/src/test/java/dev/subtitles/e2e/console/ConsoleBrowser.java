@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -88,10 +87,6 @@ final class ConsoleBrowser implements AutoCloseable {
     void screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    void resize(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
     }
 
     @Override
