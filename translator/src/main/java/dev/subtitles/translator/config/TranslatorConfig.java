@@ -50,6 +50,20 @@ public interface TranslatorConfig {
 
     OpenAi openai();
 
+    /** How readiness checks that the engine can translate. */
+    EngineCheck engineCheck();
+
+    interface EngineCheck {
+
+        /** How long a probe's answer stands before the next readiness request asks the engine again. */
+        @WithDefault("30S")
+        Duration interval();
+
+        /** How long a probe may take before the engine counts as unable to translate. */
+        @WithDefault("10S")
+        Duration timeout();
+    }
+
     interface Messaging {
 
         /** The topic exchange every event is published to (DESIGN.md §3). */
