@@ -30,7 +30,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Moves events from {@code manager.outbox} to the broker (DESIGN.md §8.1).
+ * Moves events from {@code manager.outbox} to the broker (docs/reliability.md).
  * <p>
  * One round locks a batch of unsent rows ({@code FOR UPDATE SKIP LOCKED}, so other manager instances take other
  * rows instead of waiting or publishing the same ones), publishes them with confirms and marks them sent, all in one
