@@ -23,9 +23,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subtitles.common.event.payload.EventPayload;
 
 /**
- * Turns a {@link JobEvent} into a CloudEvents 1.0 structured-mode JSON message body and back (DESIGN.md §4), in one
- * pass each way: the envelope is written field by field and read from the one parsed tree, which is all the checks
- * need (the CloudEvents SDK's builder and reader went through the JSON two more times, a cost on every message).
+ * Turns a {@link JobEvent} into a CloudEvents 1.0 structured-mode JSON message body and back (docs/events.md), in
+ * one pass each way: the envelope is written field by field and read from the one parsed tree, which is all the
+ * checks need.
  * <p>
  * Decoding is strict: anything that is not an event of our contract fails with one exception type,
  * {@link EventDecodingException}, whose message names the problem and goes to the dead-letter queue with the message.
@@ -165,8 +165,8 @@ public final class EventCodec {
     }
 
     /**
-     * Our own check of what the SDK reports in less precise words or not at all: it finds subject, time and
-     * datacontenttype optional, and it reads data of a non-JSON content type as a string.
+     * The envelope our contract requires, stricter than CloudEvents 1.0 itself, which makes subject, time and
+     * datacontenttype optional and allows data of a non-JSON content type.
      */
     private static void requireEnvelope(ObjectNode json) {
         for (String name : REQUIRED_ATTRIBUTES) {

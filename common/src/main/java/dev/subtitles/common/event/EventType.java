@@ -19,7 +19,7 @@ import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.event.payload.Translated;
 
 /**
- * Every kind of event in the pipeline (DESIGN.md §4). The CloudEvent {@code type} is also the RabbitMQ routing key,
+ * Every kind of event in the pipeline (docs/events.md). The CloudEvent {@code type} is also the RabbitMQ routing key,
  * so one string names an event everywhere: on the wire, in bindings, in the audit log.
  */
 public enum EventType {

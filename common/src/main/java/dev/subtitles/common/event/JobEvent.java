@@ -10,7 +10,7 @@ import java.util.UUID;
 import dev.subtitles.common.event.payload.EventPayload;
 
 /**
- * One event about one job, as the services handle it: the CloudEvent attributes of DESIGN.md §4 as typed values,
+ * One event about one job, as the services handle it: the CloudEvent attributes of docs/events.md as typed values,
  * plus the typed payload. {@link EventCodec} turns it into the wire format and back.
  * <p>
  * The record enforces what the contract requires of every event, so no service can publish one that others would

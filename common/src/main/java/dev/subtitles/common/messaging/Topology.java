@@ -1,7 +1,7 @@
 package dev.subtitles.common.messaging;
 
 /**
- * Names of the RabbitMQ topology of DESIGN.md §3, in one place for code, configuration and tests.
+ * Names of the RabbitMQ topology of docs/topology.md, in one place for code, configuration and tests.
  * Services read the names they use from configuration (so a test can isolate its own); these are the defaults.
  */
 public final class Topology {

@@ -1,7 +1,7 @@
 package dev.subtitles.common.phase;
 
 /**
- * Where a job stands (DESIGN.md §5). The projection only ever moves a job to a phase of higher {@link #rank()}, and
+ * Where a job stands (docs/phases.md). The projection only ever moves a job to a phase of higher {@link #rank()}, and
  * never out of a terminal phase.
  */
 public enum JobPhase {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import dev.subtitles.common.event.EventType;
 
 /**
- * The job phase state machine of DESIGN.md §5, as pure functions of the current phase and the event type.
+ * The job phase state machine of docs/phases.md, as pure functions of the current phase and the event type.
  * <p>
  * Events arrive at least once and possibly out of order, so {@link #apply(JobPhase, EventType)} is monotonic: it
  * moves a job only forward and never out of a terminal phase. The result therefore depends on which events were
@@ -21,10 +21,9 @@ public final class PhaseMachine {
      * The phase an event of this type leads to, or empty for {@code job.retry.scheduled} (the job stays where it is
      * until the retry starts).
      * <p>
-     * {@code job.cancel.requested} leads to {@code CANCELLED} at once, as DESIGN.md §4 says: a job still waiting in a
-     * queue has no worker that could confirm it, and the user asked for it to stop. Workers read the phase before
-     * each step; one that finds a job {@code CANCELLED} stops and acknowledges with {@code job.cancelled}, which
-     * changes nothing more.
+     * {@code job.cancel.requested} leads to {@code CANCELLED} at once. The manager no longer publishes it (a
+     * cancellation is decided once and announced with {@code job.cancelled}), but histories recorded before still
+     * hold it.
      */
     public static Optional<JobPhase> phaseAfter(EventType type) {
         return Optional.ofNullable(switch (type) {

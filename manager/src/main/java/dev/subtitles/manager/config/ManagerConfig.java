@@ -20,7 +20,7 @@ public interface ManagerConfig {
      */
     Optional<String> instance();
 
-    /** The topic exchange every event is published to (DESIGN.md §3); tests use their own. */
+    /** The topic exchange every event is published to (docs/topology.md); tests use their own. */
     @WithDefault("subtitle.events")
     String exchange();
 
@@ -30,7 +30,7 @@ public interface ManagerConfig {
     /** The transactional outbox and its relay. */
     Outbox outbox();
 
-    /** Where the event-consumer's projection is read from (PROJECTION_CONTRACT.md). */
+    /** Where the event-consumer's projection is read from (docs/projection.md). */
     Projection projection();
 
     /** Job submission and listing. */

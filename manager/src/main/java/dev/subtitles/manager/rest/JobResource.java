@@ -39,7 +39,7 @@ import dev.subtitles.manager.service.SubtitleService;
 import dev.subtitles.manager.validation.StorableText;
 import io.smallrye.mutiny.Uni;
 
-/** The job API of DESIGN.md §7: maps HTTP onto the services, nothing else. */
+/** The job API of docs/api.md: maps HTTP onto the services, nothing else. */
 @Path("/jobs")
 @Tag(name = "jobs")
 public class JobResource {

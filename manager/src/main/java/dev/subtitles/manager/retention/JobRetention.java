@@ -83,7 +83,7 @@ public class JobRetention {
         }
     }
 
-    @Scheduled(every = "${manager.retention.interval:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${manager.retention.interval:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> clean() {
         return round()
                 .onFailure().invoke(failure -> LOG.warnf("retention round failed, the next one tries again: %s",

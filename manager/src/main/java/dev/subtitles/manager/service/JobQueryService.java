@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Finds and lists jobs with their current state.
  * <p>
- * <b>Filtering by phase.</b> The manager never stores phases (the event-consumer does, DESIGN.md §2), so
+ * <b>Filtering by phase.</b> The manager never stores phases (the event-consumer does, docs/architecture.md), so
  * {@code GET /jobs?phase=} walks the jobs newest first and keeps those whose projected phase matches, looking at
  * most {@code manager.jobs.phase-filter-scan-limit} jobs per request. When matches are rare a page can come back
  * shorter than asked for (even empty) with a cursor to continue from; only a missing cursor means the end. Language

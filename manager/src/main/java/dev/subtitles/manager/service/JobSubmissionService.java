@@ -33,7 +33,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Accepts jobs: the job row and its {@code subtitle.download.requested} event are written in one transaction
- * (transactional outbox, DESIGN.md §8.1), and the relay is woken once it committed. That write is a single
+ * (transactional outbox, docs/reliability.md), and the relay is woken once it committed. That write is a single
  * statement ({@link NewJobWriter}), since it is what a submission waits for.
  * <p>
  * With an {@code Idempotency-Key}, the key is stored in the same statement with a hash of the canonical request;

@@ -18,7 +18,7 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Counts jobs by phase. Phases live in the projection, not in the manager's table (DESIGN.md §2), so counting reads
+ * Counts jobs by phase. Phases live in the projection, not in the manager's table (docs/architecture.md), so counting reads
  * each job's state: only the newest {@code manager.jobs.phase-filter-scan-limit} jobs are counted, the bound the
  * phase filter of the listing has too, and the answer says whether that was all of them.
  */

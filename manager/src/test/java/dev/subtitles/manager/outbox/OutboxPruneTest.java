@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.subtitles.manager.retention.OwnDatabase;
+import dev.subtitles.manager.retention.CleanUpRounds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
@@ -25,7 +25,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * {@code manager.jobs.idempotency-retention} (24 h) without their jobs.
  */
 @QuarkusTest
-@TestProfile(OwnDatabase.class)
+@TestProfile(CleanUpRounds.class)
 class OutboxPruneTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -24,7 +24,7 @@ import io.vertx.mutiny.sqlclient.Pool;
  * running jobs, recent jobs and shared contents stay.
  */
 @QuarkusTest
-@TestProfile(OwnDatabase.class)
+@TestProfile(CleanUpRounds.class)
 class JobRetentionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

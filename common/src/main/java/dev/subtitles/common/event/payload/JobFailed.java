@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Payload of {@code job.failed}: the job ended without a subtitle.
  *
  * @param stage the stage that failed
- * @param errorCode a stable, machine-readable code (e.g. {@code NO_SUBTITLE_FOUND}, {@code RETRIES_EXHAUSTED})
+ * @param errorCode a stable, machine-readable code (one of {@link ErrorCode}, e.g. {@code SUBTITLE_NOT_FOUND})
  * @param message what happened, worded for the user
  */
 public record JobFailed(
