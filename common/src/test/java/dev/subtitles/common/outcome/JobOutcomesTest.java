@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
+import dev.subtitles.common.projection.ProjectionKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.smallrye.mutiny.Uni;
@@ -24,14 +25,14 @@ import io.vertx.mutiny.redis.client.RedisAPI;
 /** Against the local Redis, under a key prefix of its own. */
 class JobOutcomesTest {
 
-    private static final String PREFIX = "test:common:outcome:" + UUID.randomUUID() + ":";
+    private static final ProjectionKeys KEYS = new ProjectionKeys("test:common:" + UUID.randomUUID() + ":");
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private static Vertx vertx;
     private static Redis client;
     private static ReactiveRedisDataSource redis;
 
-    private final JobOutcomes outcomes = new JobOutcomes(redis, PREFIX, Duration.ofMinutes(1));
+    private final JobOutcomes outcomes = new JobOutcomes(redis, KEYS, Duration.ofMinutes(1));
     private final List<UUID> jobs = new ArrayList<>();
 
     @BeforeAll
@@ -50,7 +51,7 @@ class JobOutcomesTest {
     @AfterEach
     void deleteKeys() {
         for (UUID job : jobs) {
-            redis.execute("DEL", PREFIX + job).await().atMost(WAIT);
+            redis.execute("DEL", KEYS.outcome(job)).await().atMost(WAIT);
         }
     }
 
@@ -83,7 +84,7 @@ class JobOutcomesTest {
 
         await(outcomes.decide(job, Outcome.TIMED_OUT));
 
-        long ttl = await(redis.execute("PTTL", PREFIX + job)).toLong();
+        long ttl = await(redis.execute("PTTL", KEYS.outcome(job))).toLong();
         assertThat(ttl).isBetween(1L, Duration.ofMinutes(1).toMillis());
     }
 
