@@ -15,12 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.projection.ProjectionKeys;
+import dev.subtitles.common.testing.LocalRedis;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisAPI;
 
 /** Against the local Redis, under a key prefix of its own. */
 class JobOutcomesTest {
@@ -28,8 +25,7 @@ class JobOutcomesTest {
     private static final ProjectionKeys KEYS = new ProjectionKeys("test:common:" + UUID.randomUUID() + ":");
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private static Vertx vertx;
-    private static Redis client;
+    private static LocalRedis local;
     private static ReactiveRedisDataSource redis;
 
     private final JobOutcomes outcomes = new JobOutcomes(redis, KEYS, Duration.ofMinutes(1));
@@ -37,15 +33,13 @@ class JobOutcomesTest {
 
     @BeforeAll
     static void connect() {
-        vertx = Vertx.vertx();
-        client = Redis.createClient(vertx, "redis://127.0.0.1:6379");
-        redis = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
+        local = LocalRedis.connect();
+        redis = local.dataSource();
     }
 
     @AfterAll
     static void disconnect() {
-        client.close();
-        vertx.closeAndAwait();
+        local.close();
     }
 
     @AfterEach

@@ -14,11 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.common.testing.LocalRedis;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisAPI;
 
 /**
  * Against the local Redis. Each test's script carries a fresh id in a comment, so Redis has never seen it: the
@@ -29,8 +26,7 @@ class LuaScriptTest {
     private static final String KEY = "test:common:lua:" + UUID.randomUUID();
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private static Vertx vertx;
-    private static Redis client;
+    private static LocalRedis local;
     private static ReactiveRedisDataSource redis;
 
     private final String source = "-- " + UUID.randomUUID() + "\nreturn redis.call('INCRBY', KEYS[1], ARGV[1])";
@@ -38,15 +34,13 @@ class LuaScriptTest {
 
     @BeforeAll
     static void connect() {
-        vertx = Vertx.vertx();
-        client = Redis.createClient(vertx, System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
-        redis = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
+        local = LocalRedis.connect();
+        redis = local.dataSource();
     }
 
     @AfterAll
     static void disconnect() {
-        client.close();
-        vertx.closeAndAwait();
+        local.close();
     }
 
     @AfterEach
