@@ -14,8 +14,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Reads a job's current phase from the event-consumer's projection (the job hash {@link ProjectionKeys#job}, field
- * {@link JobHash#PHASE}). Workers never write it (the event-consumer is its single writer); they look before each step so
- * that a cancelled job stops early.
+ * {@link JobHash#PHASE}). Workers never write it (the event-consumer is its single writer); they look before each
+ * step so that a cancelled job stops early.
  */
 public class JobPhases {
 

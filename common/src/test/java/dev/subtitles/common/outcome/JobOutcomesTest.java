@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.projection.ProjectionKeys;
@@ -25,22 +24,12 @@ class JobOutcomesTest {
     private static final ProjectionKeys KEYS = new ProjectionKeys("test:common:" + UUID.randomUUID() + ":");
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private static LocalRedis local;
-    private static ReactiveRedisDataSource redis;
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
 
+    private final ReactiveRedisDataSource redis = REDIS.dataSource();
     private final JobOutcomes outcomes = new JobOutcomes(redis, KEYS, Duration.ofMinutes(1));
     private final List<UUID> jobs = new ArrayList<>();
-
-    @BeforeAll
-    static void connect() {
-        local = LocalRedis.connect();
-        redis = local.dataSource();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        local.close();
-    }
 
     @AfterEach
     void deleteKeys() {

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.CancelRequested;
@@ -37,22 +36,12 @@ class ProjectionScriptTest {
     private static final URI SOURCE = JobEvent.source("downloader", "test-host");
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private static LocalRedis local;
-    private static ReactiveRedisDataSource redis;
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
 
+    private final ReactiveRedisDataSource redis = REDIS.dataSource();
     private final ProjectionScript script = new ProjectionScript(KEYS, 1000, Duration.ofMinutes(5));
     private final UUID job = UUID.randomUUID();
-
-    @BeforeAll
-    static void connect() {
-        local = LocalRedis.connect();
-        redis = local.dataSource();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        local.close();
-    }
 
     @AfterEach
     void deleteKeys() {

@@ -9,10 +9,9 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.subtitles.common.testing.LocalRedis;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -26,22 +25,12 @@ class LuaScriptTest {
     private static final String KEY = "test:common:lua:" + UUID.randomUUID();
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private static LocalRedis local;
-    private static ReactiveRedisDataSource redis;
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
 
+    private final ReactiveRedisDataSource redis = REDIS.dataSource();
     private final String source = "-- " + UUID.randomUUID() + "\nreturn redis.call('INCRBY', KEYS[1], ARGV[1])";
     private final LuaScript script = new LuaScript(source);
-
-    @BeforeAll
-    static void connect() {
-        local = LocalRedis.connect();
-        redis = local.dataSource();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        local.close();
-    }
 
     @AfterEach
     void removeKey() {

@@ -107,8 +107,9 @@ public interface ManagerConfig {
     }
 
     /**
-     * Where the event log written by the event-consumer lives. Its Redis keys are under {@code subtitles.projection.key-prefix}
-     * ({@code dev.subtitles.common.projection.ProjectionConfig}), shared by every service.
+     * Where the event log written by the event-consumer lives. The projection's Redis keys are under
+     * {@code subtitles.projection.key-prefix} ({@code dev.subtitles.common.projection.ProjectionConfig}), shared by
+     * every service.
      */
     interface Projection {
 
@@ -194,9 +195,7 @@ public interface ManagerConfig {
         Duration retryAfter();
     }
 
-    /**
-     * The per-job end decisions shared with the workers (one Redis key per job, {@code ProjectionKeys#outcome}).
-     */
+    /** The per-job end decisions shared with the workers (one Redis key per job, {@code ProjectionKeys#outcome}). */
     interface Outcomes {
 
         /** How long a decision is kept: longer than any job runs, deadline included. */
