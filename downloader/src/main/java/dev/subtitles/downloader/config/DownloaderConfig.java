@@ -66,10 +66,6 @@ public interface DownloaderConfig {
 
     interface Redis {
 
-        /** Prefix of the job hashes the event-consumer writes ({@code <prefix>{id}}, field {@code phase}). */
-        @WithDefault("job:")
-        String jobKeyPrefix();
-
         /** Prefix of this service's own keys (attempt claims). */
         @WithDefault("downloader:")
         String keyPrefix();
@@ -85,13 +81,6 @@ public interface DownloaderConfig {
         /** How long a finished attempt is remembered, to drop duplicate deliveries of it. */
         @WithDefault("7D")
         Duration doneRetention();
-
-        /**
-         * Prefix of the per-job outcome keys ({@code dev.subtitles.common.outcome.JobOutcomes}) that the manager and
-         * the workers share to end each job once; must be the manager's.
-         */
-        @WithDefault("outcome:")
-        String outcomeKeyPrefix();
 
         /** How long a job's outcome is remembered once decided; longer than any job runs or is redelivered. */
         @WithDefault("7D")

@@ -21,6 +21,7 @@ import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.messaging.EventsExchange;
 import dev.subtitles.common.metrics.StageMetrics;
+import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.ConsumerProgressCheck;
@@ -160,8 +161,8 @@ public class WorkerProducers {
 
     @Produces
     @Singleton
-    JobPhases jobPhases(ReactiveRedisDataSource redis, DownloaderConfig config) {
-        return new JobPhases(redis, config.redis().jobKeyPrefix());
+    JobPhases jobPhases(ReactiveRedisDataSource redis, ProjectionKeys keys) {
+        return new JobPhases(redis, keys);
     }
 
     /** The arguments the connector declares the events exchange with: its alternate exchange. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 
@@ -12,7 +13,7 @@ public class OutcomeProducer {
 
     @Produces
     @Singleton
-    JobOutcomes jobOutcomes(ReactiveRedisDataSource redis, DownloaderConfig config) {
-        return new JobOutcomes(redis, config.redis().outcomeKeyPrefix(), config.redis().outcomeRetention());
+    JobOutcomes jobOutcomes(ReactiveRedisDataSource redis, ProjectionKeys keys, DownloaderConfig config) {
+        return new JobOutcomes(redis, keys, config.redis().outcomeRetention());
     }
 }

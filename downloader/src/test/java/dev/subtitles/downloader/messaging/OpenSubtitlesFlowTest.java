@@ -34,6 +34,7 @@ import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.VideoRef;
+import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.downloader.provider.ProviderThrottle;
 import dev.subtitles.downloader.support.EventProbe;
 import dev.subtitles.downloader.support.InjectWireMock;
@@ -62,6 +63,9 @@ class OpenSubtitlesFlowTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    ProjectionKeys keys;
 
     @Inject
     MeterRegistry registry;
@@ -196,7 +200,7 @@ class OpenSubtitlesFlowTest {
         wireMock.stubFor(get(urlPathEqualTo("/api/v1/subtitles")).withQueryParam("query", equalTo("slow river"))
                 .willReturn(okJson("{\"total_count\":0,\"data\":[]}").withFixedDelay(1500)));
         JobEvent<DownloadRequested> request = request("Slow River", 2014, null);
-        String key = "test:downloader:job:" + request.jobId();
+        String key = keys.job(request.jobId());
         double cancelled = registry.counter("downloader.attempts", "outcome", "cancelled").count();
         try {
             probe.publish(request);

@@ -69,7 +69,7 @@ class ClaimTakeoverTest {
     @AfterEach
     void closeProbeAndRemoveKeys() throws IOException, TimeoutException {
         probe.close();
-        jobs.removeKeys(redis, config);
+        jobs.removeKeys(redis, config, outcomes);
     }
 
     private String claimKey(UUID job) {

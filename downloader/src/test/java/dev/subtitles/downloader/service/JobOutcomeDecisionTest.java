@@ -66,7 +66,7 @@ class JobOutcomeDecisionTest {
     @AfterEach
     void closeProbeAndRemoveKeys() throws IOException, TimeoutException {
         probe.close();
-        jobs.removeKeys(redis, config);
+        jobs.removeKeys(redis, config, outcomes);
     }
 
     private double attempts(String outcome) {

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.format.SubtitleConverter;
 import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.common.store.SubtitleStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,7 +39,7 @@ public class SharedBeans {
 
     @Produces
     @Singleton
-    JobOutcomes jobOutcomes(ReactiveRedisDataSource redis, ManagerConfig config) {
-        return new JobOutcomes(redis, config.outcomes().keyPrefix(), config.outcomes().retention());
+    JobOutcomes jobOutcomes(ReactiveRedisDataSource redis, ProjectionKeys keys, ManagerConfig config) {
+        return new JobOutcomes(redis, keys, config.outcomes().retention());
     }
 }

@@ -33,9 +33,6 @@ public interface TranslatorConfig {
     /** How transient failures are retried. */
     Retry retry();
 
-    /** Where the job phases written by the event-consumer are read, for cancellation. */
-    Phases phases();
-
     /** Where the one decision of how each job ends is recorded ({@code JobOutcomes}). */
     Outcomes outcomes();
 
@@ -84,18 +81,7 @@ public interface TranslatorConfig {
         double jitter();
     }
 
-    interface Phases {
-
-        /** Prefix of the Redis hash of a job ({@code <prefix><job id>}, field {@code phase}). */
-        @WithDefault("job:")
-        String keyPrefix();
-    }
-
     interface Outcomes {
-
-        /** Prefix of the Redis key holding a job's outcome ({@code <prefix><job id>}), shared by every service. */
-        @WithDefault("outcome:")
-        String keyPrefix();
 
         /** How long a job's outcome is kept: longer than any job runs, so a late worker still finds it. */
         @WithDefault("7D")

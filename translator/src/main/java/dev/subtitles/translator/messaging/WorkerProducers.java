@@ -22,6 +22,7 @@ import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.messaging.EventsExchange;
 import dev.subtitles.common.metrics.StageMetrics;
 import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.ConsumerProgressCheck;
@@ -162,14 +163,14 @@ public class WorkerProducers {
 
     @Produces
     @Singleton
-    JobPhases jobPhases(ReactiveRedisDataSource redis, TranslatorConfig config) {
-        return new JobPhases(redis, config.phases().keyPrefix());
+    JobPhases jobPhases(ReactiveRedisDataSource redis, ProjectionKeys keys) {
+        return new JobPhases(redis, keys);
     }
 
     @Produces
     @Singleton
-    JobOutcomes jobOutcomes(ReactiveRedisDataSource redis, TranslatorConfig config) {
-        return new JobOutcomes(redis, config.outcomes().keyPrefix(), config.outcomes().retention());
+    JobOutcomes jobOutcomes(ReactiveRedisDataSource redis, ProjectionKeys keys, TranslatorConfig config) {
+        return new JobOutcomes(redis, keys, config.outcomes().retention());
     }
 
     /** The arguments the connector declares the events exchange with: its alternate exchange. */
