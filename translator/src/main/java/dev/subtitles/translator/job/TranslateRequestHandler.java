@@ -30,8 +30,9 @@ import dev.subtitles.common.worker.ConfirmedPublisher.PublishException;
 import dev.subtitles.common.worker.EventIds;
 import dev.subtitles.common.worker.EventPublisher;
 import dev.subtitles.common.worker.JobPhases;
+import dev.subtitles.common.worker.RequestHandler;
 import dev.subtitles.common.worker.RetryScheduler;
-import dev.subtitles.translator.config.TranslatorConfig;
+import dev.subtitles.common.worker.wiring.Worker;
 import dev.subtitles.translator.engine.PermanentEngineException;
 import dev.subtitles.translator.engine.TransientEngineException;
 import io.smallrye.mutiny.Uni;
@@ -58,7 +59,7 @@ import io.smallrye.mutiny.Uni;
  * terminal event with other ids in the history.
  */
 @ApplicationScoped
-public class TranslateRequestHandler {
+public class TranslateRequestHandler implements RequestHandler<TranslateRequested> {
 
     public static final String RETRIES_EXHAUSTED = ErrorCode.RETRIES_EXHAUSTED.name();
     private static final Logger LOG = Logger.getLogger(TranslateRequestHandler.class);
@@ -76,8 +77,8 @@ public class TranslateRequestHandler {
     private final Clock clock;
 
     public TranslateRequestHandler(SubtitleTranslationService translations, JobPhases phases, JobOutcomes outcomes,
-            EventPublisher events, RetryScheduler retries, Backoff backoff, TranslatorConfig config,
-            AttemptMetrics metrics, StageMetrics stage) {
+            EventPublisher events, RetryScheduler retries, Backoff backoff, Worker worker, AttemptMetrics metrics,
+            StageMetrics stage, Clock clock) {
         this.metrics = metrics;
         this.stage = stage;
         this.translations = translations;
@@ -86,15 +87,21 @@ public class TranslateRequestHandler {
         this.events = events;
         this.retries = retries;
         this.backoff = backoff;
-        this.maxAttempts = config.retry().maxAttempts();
-        this.source = JobEvent.source("translator", config.instance());
-        this.clock = Clock.systemUTC();
+        this.maxAttempts = worker.settings().retry().maxAttempts();
+        this.source = worker.source();
+        this.clock = clock;
+    }
+
+    @Override
+    public Class<TranslateRequested> requestType() {
+        return TranslateRequested.class;
     }
 
     /**
      * @param attempt 1 for a new request, one more for each retry
      * @param headers the delivery's headers ({@link RetryScheduler#DEFERRALS_HEADER})
      */
+    @Override
     public Uni<Void> handle(JobEvent<TranslateRequested> request, int attempt, Map<String, Object> headers) {
         int deferrals = RetryScheduler.deferralsOf(headers);
         return outcomes.decided(request.jobId())

@@ -1,4 +1,4 @@
-package dev.subtitles.downloader.service;
+package dev.subtitles.downloader.job;
 
 import static dev.subtitles.common.event.EventType.DOWNLOAD_STARTED;
 import static dev.subtitles.common.event.EventType.SUBTITLE_READY;

@@ -1,4 +1,4 @@
-package dev.subtitles.downloader.service;
+package dev.subtitles.downloader.job;
 
 import java.net.URI;
 import java.time.Clock;
@@ -29,9 +29,9 @@ import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.EventIds;
 import dev.subtitles.common.worker.EventPublisher;
+import dev.subtitles.common.worker.RequestHandler;
 import dev.subtitles.common.worker.RetryScheduler;
-import dev.subtitles.downloader.config.DownloaderConfig;
-import dev.subtitles.downloader.job.AttemptClaims;
+import dev.subtitles.common.worker.wiring.Worker;
 import dev.subtitles.downloader.scoring.ScoredCandidate;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +43,7 @@ import io.smallrye.mutiny.Uni;
  * cancelled or timed out meanwhile. The returned {@code Uni} completes once every output is confirmed by the broker,
  * so the caller acks only then.
  * <p>
- * <b>One outcome per job.</b> Before a terminal event ({@code subtitle.ready}, {@code job.failed}) the processor
+ * <b>One outcome per job.</b> Before a terminal event ({@code subtitle.ready}, {@code job.failed}) the handler
  * records {@link Outcome#FINISHED} in {@link JobOutcomes} and publishes only if that outcome stands; a job the manager
  * cancelled or timed out first ends with the manager's event, and the attempt's result is dropped. The hand-over to
  * the translator is not terminal: it is dropped only when a cancellation or time-out stands. The downloader never
@@ -69,14 +69,14 @@ import io.smallrye.mutiny.Uni;
  * when not even the deferral or retry can be published does the returned {@code Uni} fail.
  */
 @ApplicationScoped
-public class DownloadJobProcessor {
+public class DownloadRequestHandler implements RequestHandler<DownloadRequested> {
 
     /** The code of a job that failed because providers stayed unavailable through every attempt. */
     public static final String PROVIDERS_UNAVAILABLE = ErrorCode.PROVIDERS_UNAVAILABLE.name();
     /** The code of a job that failed because its database or broker kept failing through every attempt. */
     public static final String INFRASTRUCTURE_UNAVAILABLE = ErrorCode.INFRASTRUCTURE_UNAVAILABLE.name();
 
-    private static final Logger LOG = Logger.getLogger(DownloadJobProcessor.class);
+    private static final Logger LOG = Logger.getLogger(DownloadRequestHandler.class);
 
     private final SubtitleSearch search;
     private final AttemptClaims claims;
@@ -90,8 +90,8 @@ public class DownloadJobProcessor {
     private final String instance;
     private final int maxAttempts;
 
-    public DownloadJobProcessor(SubtitleSearch search, AttemptClaims claims, EventPublisher events,
-            RetryScheduler retries, Backoff backoff, AttemptMetrics metrics, StageMetrics stage, DownloaderConfig config,
+    public DownloadRequestHandler(SubtitleSearch search, AttemptClaims claims, EventPublisher events,
+            RetryScheduler retries, Backoff backoff, AttemptMetrics metrics, StageMetrics stage, Worker worker,
             Clock clock) {
         this.search = search;
         this.claims = claims;
@@ -101,17 +101,25 @@ public class DownloadJobProcessor {
         this.metrics = metrics;
         this.stage = stage;
         this.clock = clock;
-        this.instance = config.instance();
-        this.source = JobEvent.source("downloader", config.instance());
-        this.maxAttempts = Math.max(1, config.retry().maxAttempts());
+        this.instance = worker.settings().instance();
+        this.source = worker.source();
+        this.maxAttempts = Math.max(1, worker.settings().retry().maxAttempts());
+    }
+
+    @Override
+    public Class<DownloadRequested> requestType() {
+        return DownloadRequested.class;
     }
 
     /**
-     * Handles attempt {@code attempt} of the request, deferred {@code deferrals} times so far because nothing could
-     * be decided; completes when it is safe to ack the delivery, fails only when nothing could be published.
+     * Handles attempt {@code attempt} of the request, deferred {@link RetryScheduler#deferralsOf} times so far
+     * because nothing could be decided; completes when it is safe to ack the delivery, fails only when nothing could
+     * be published.
      */
-    @WithSpan("DownloadJobProcessor.process")
-    public Uni<Void> process(JobEvent<DownloadRequested> request, int attempt, int deferrals) {
+    @Override
+    @WithSpan("DownloadRequestHandler.handle")
+    public Uni<Void> handle(JobEvent<DownloadRequested> request, int attempt, Map<String, Object> headers) {
+        int deferrals = RetryScheduler.deferralsOf(headers);
         return claims.claim(request.jobId(), attempt).onItemOrFailure().transformToUni((claim, failure) -> {
             if (failure != null) {
                 return defer(request, attempt, deferrals, failure);
@@ -177,7 +185,7 @@ public class DownloadJobProcessor {
         Uni<String> run = events.publish(event(request, attempt, new DownloadStarted(attempt, instance)))
                 .chain(() -> search.run(job))
                 .chain(outcome -> publishOutcome(request, job, held, outcome))
-                .onFailure(DownloadJobProcessor::isInfrastructure)
+                .onFailure(DownloadRequestHandler::isInfrastructure)
                 .recoverWithUni(failure -> retryOrFailAfter(request, job, held, failure))
                 .call(() -> markDone(held, job));
         return held.whileHeld(run)

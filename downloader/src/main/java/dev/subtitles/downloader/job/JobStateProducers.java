@@ -1,14 +1,21 @@
-package dev.subtitles.downloader.service;
+package dev.subtitles.downloader.job;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 
-/** {@link JobOutcomes} is a plain class in {@code common}; this makes it a bean on the shared outcome keys. */
-public class OutcomeProducer {
+/** Where the downloader reads a job's projected phase and records or reads its outcome (plain classes of common). */
+public class JobStateProducers {
+
+    @Produces
+    @Singleton
+    JobPhases jobPhases(ReactiveRedisDataSource redis, DownloaderConfig config) {
+        return new JobPhases(redis, config.redis().jobKeyPrefix());
+    }
 
     @Produces
     @Singleton
