@@ -19,6 +19,7 @@ import org.eclipse.microprofile.health.Readiness;
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.messaging.EventsExchange;
 import dev.subtitles.common.metrics.StageMetrics;
+import dev.subtitles.common.worker.AttemptOutputs;
 import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.ConsumerProgressCheck;
@@ -163,6 +164,13 @@ public class WorkerProducers {
     @Startup
     StageMetrics stageMetrics(MeterRegistry registry, Worker worker, ProgressWatchdog watchdog) {
         return new StageMetrics(registry, worker.stage(), watchdog::inFlight);
+    }
+
+    @Produces
+    @Singleton
+    AttemptOutputs attemptOutputs(Worker worker, EventPublisher events, RetryScheduler retries, Backoff backoff,
+            StageMetrics metrics, Clock clock) {
+        return new AttemptOutputs(worker.stage(), worker.source(), events, retries, backoff, metrics, clock);
     }
 
     @Produces
