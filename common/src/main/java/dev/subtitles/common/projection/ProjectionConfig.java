@@ -1,8 +1,10 @@
 package dev.subtitles.common.projection;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Where the projection lives in Redis, the one setting every service shares: the event-consumer writes the job view
@@ -18,4 +20,11 @@ public interface ProjectionConfig {
      * as missing in configuration.
      */
     Optional<String> keyPrefix();
+
+    /**
+     * How long a job's decided outcome ({@code JobOutcomes}) is kept: longer than any job runs, deadline and
+     * redeliveries included, so that a late worker still finds it. Set through {@code JOB_OUTCOME_RETENTION}.
+     */
+    @WithDefault("7D")
+    Duration outcomeRetention();
 }

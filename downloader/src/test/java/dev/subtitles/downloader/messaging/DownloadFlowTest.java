@@ -27,7 +27,7 @@ import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.common.testing.TracingScopeReports;
-import dev.subtitles.downloader.service.SubtitleSearch;
+import dev.subtitles.downloader.job.SubtitleSearch;
 import dev.subtitles.downloader.support.EventProbe;
 import dev.subtitles.downloader.support.OpenSubtitlesStub;
 import dev.subtitles.downloader.support.TestBroker;

@@ -35,6 +35,7 @@ import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.projection.ProjectionKeys;
+import dev.subtitles.common.worker.EventIds;
 import dev.subtitles.downloader.provider.ProviderThrottle;
 import dev.subtitles.downloader.support.EventProbe;
 import dev.subtitles.downloader.support.InjectWireMock;
@@ -141,10 +142,12 @@ class OpenSubtitlesFlowTest {
                 EventType.DOWNLOAD_STARTED, EventType.RETRY_SCHEDULED,
                 EventType.DOWNLOAD_STARTED, EventType.RETRY_SCHEDULED,
                 EventType.DOWNLOAD_STARTED, EventType.SUBTITLE_READY);
-        List<Integer> attempts = probe.eventsOf(request.jobId()).stream()
-                .filter(e -> e.type() == EventType.RETRY_SCHEDULED)
-                .map(e -> ((RetryScheduled) e.payload()).attempt()).toList();
-        assertThat(attempts).containsExactly(1, 2);
+        List<JobEvent<?>> retries = probe.eventsOf(request.jobId()).stream()
+                .filter(e -> e.type() == EventType.RETRY_SCHEDULED).toList();
+        assertThat(retries).extracting(e -> ((RetryScheduled) e.payload()).attempt()).containsExactly(1, 2);
+        assertThat(retries).extracting(JobEvent::id).containsExactly(
+                EventIds.derive(request.id(), 1, EventType.RETRY_SCHEDULED),
+                EventIds.derive(request.id(), 2, EventType.RETRY_SCHEDULED));
     }
 
     @Test

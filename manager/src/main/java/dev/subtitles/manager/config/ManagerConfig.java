@@ -45,9 +45,6 @@ public interface ManagerConfig {
     /** How the manager waits on PostgreSQL and Redis while answering a request. */
     Dependencies dependencies();
 
-    /** The shared record of how each job ends ({@code JobOutcomes}). */
-    Outcomes outcomes();
-
     /** The deadline by which every job must have ended, and its sweep. */
     Deadline deadline();
 
@@ -193,14 +190,6 @@ public interface ManagerConfig {
         /** The {@code Retry-After} of a 503 answered while a dependency is down. */
         @WithDefault("5s")
         Duration retryAfter();
-    }
-
-    /** The per-job end decisions shared with the workers (one Redis key per job, {@code ProjectionKeys#outcome}). */
-    interface Outcomes {
-
-        /** How long a decision is kept: longer than any job runs, deadline included. */
-        @WithDefault("14d")
-        Duration retention();
     }
 
     /** The deadline sweep. */

@@ -71,7 +71,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("subtitles.projection.key-prefix", "test-manager-" + run + ":");
         config.put("manager.projection.event-log-schema", schema);
         // Long enough for any test, short enough that the run's outcome keys do not linger in the shared Redis.
-        config.put("manager.outcomes.retention", "30m");
+        config.put("subtitles.projection.outcome-retention", "30m");
         // Long enough that a prompt long-poll answer can only come from the pub/sub notification.
         config.put("manager.events.wait-recheck-interval", "10s");
         return config;

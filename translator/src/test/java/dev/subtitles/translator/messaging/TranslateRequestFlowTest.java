@@ -40,6 +40,7 @@ import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.common.worker.DeadLetterPublisher;
+import dev.subtitles.common.worker.EventIds;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -173,7 +174,7 @@ class TranslateRequestFlowTest {
     }
 
     @Test
-    void redeliveredRequestLeavesOneStartedAndOneTranslatedWithTheSameIds() throws Exception {
+    void redeliveredRequestPublishesTheSameEventIdsAgain() throws Exception {
         StoredSubtitleFile source = storeEnglishFixture();
         JobEvent<TranslateRequested> request = request(source.id(), "en", "es", SubtitleFormat.SRT);
 
@@ -182,8 +183,11 @@ class TranslateRequestFlowTest {
 
         await().atMost(PATIENCE).until(() -> broker.typesOf(jobId).stream()
                 .filter(EventType.TRANSLATED::equals).count() == 2);
-        assertThat(broker.distinctEventsOf(jobId).values()).extracting(JobEvent::type)
-                .containsExactly(EventType.TRANSLATE_STARTED, EventType.TRANSLATED);
+        assertThat(broker.eventsOf(jobId)).extracting(JobEvent::type, JobEvent::id).containsExactlyInAnyOrder(
+                tuple(EventType.TRANSLATE_STARTED, EventIds.derive(request.id(), 1, EventType.TRANSLATE_STARTED)),
+                tuple(EventType.TRANSLATE_STARTED, EventIds.derive(request.id(), 1, EventType.TRANSLATE_STARTED)),
+                tuple(EventType.TRANSLATED, EventIds.derive(request.id(), 1, EventType.TRANSLATED)),
+                tuple(EventType.TRANSLATED, EventIds.derive(request.id(), 1, EventType.TRANSLATED)));
     }
 
     @Test
