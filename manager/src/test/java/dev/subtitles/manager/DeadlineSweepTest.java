@@ -26,11 +26,10 @@ import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.service.DeadlineSweep;
 import dev.subtitles.manager.support.Jobs;
+import dev.subtitles.manager.support.OwnDatabase;
 import dev.subtitles.manager.support.Projection;
 import dev.subtitles.manager.support.PublishedEvents;
-import dev.subtitles.manager.support.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.Uni;
 
@@ -44,7 +43,7 @@ class DeadlineSweepTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(3);
 
-    public static class ShortDeadline implements QuarkusTestProfile {
+    public static class ShortDeadline extends OwnDatabase {
 
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -52,15 +51,6 @@ class DeadlineSweepTest {
                     "%test.manager.deadline.sweep-interval", "1s");
         }
 
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(TestInfrastructure.class, Map.of("database", "own")));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
     }
 
     @Inject

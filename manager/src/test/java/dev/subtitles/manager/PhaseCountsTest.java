@@ -16,10 +16,9 @@ import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.manager.support.Jobs;
+import dev.subtitles.manager.support.OwnDatabase;
 import dev.subtitles.manager.support.Projection;
-import dev.subtitles.manager.support.TestInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** {@code GET /jobs/phase-counts}, on a database of its own so that the counts are this test's jobs only. */
@@ -27,21 +26,11 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(PhaseCountsTest.CountThree.class)
 class PhaseCountsTest {
 
-    public static class CountThree implements QuarkusTestProfile {
+    public static class CountThree extends OwnDatabase {
 
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("manager.jobs.phase-filter-scan-limit", "3");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(TestInfrastructure.class, Map.of("database", "own")));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
         }
     }
 

@@ -51,6 +51,15 @@ public final class E2eNames {
         return new E2eNames(prefix, database);
     }
 
+    /**
+     * Names of a run whose database does not exist yet: whatever starts the services must create it
+     * ({@link #delete()} drops it).
+     */
+    public static E2eNames withNewDatabase() {
+        String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        return new E2eNames(prefix, prefix.replace('-', '_'));
+    }
+
     /** The prefix of every name of this run: queues, exchanges, Redis keys ({@code <prefix>:...}). */
     public String prefix() {
         return prefix;

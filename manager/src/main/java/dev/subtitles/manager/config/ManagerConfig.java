@@ -48,6 +48,9 @@ public interface ManagerConfig {
     /** The deadline by which every job must have ended, and its sweep. */
     Deadline deadline();
 
+    /** How long ended jobs, their event log and their files are kept. */
+    Retention retention();
+
     /** The RabbitMQ broker the outbox relay connects to. */
     interface Broker {
 
@@ -208,6 +211,25 @@ public interface ManagerConfig {
 
         /** Most jobs one sweep round settles (it goes on while rounds are full). */
         @WithDefault("100")
+        int batchSize();
+    }
+
+    /** The clean-up of ended jobs ({@code JobRetention}). */
+    interface Retention {
+
+        /**
+         * How long after it ended (was settled) a job is deleted with its event log rows and stored files, and the
+         * file contents no other file refers to.
+         */
+        @WithDefault("30D")
+        Duration age();
+
+        /** How often the clean-up runs ({@code off} disables it). */
+        @WithDefault("1h")
+        String interval();
+
+        /** Most jobs one round deletes, in one short transaction; rounds go on while they are full. */
+        @WithDefault("200")
         int batchSize();
     }
 }

@@ -56,7 +56,7 @@ public class OutboxMaintenance {
                 .register(registry);
     }
 
-    @Scheduled(every = "${manager.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${manager.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> poll() {
         relay.wake();
         return pool.query(BACKLOG).execute().ifNoItem().after(config.dependencies().timeout()).fail().invoke(rows -> {
@@ -66,7 +66,7 @@ public class OutboxMaintenance {
         }).replaceWithVoid();
     }
 
-    @Scheduled(every = "${manager.outbox.prune-interval:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${manager.outbox.prune-interval:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
         Instant now = Instant.now();
         Uni<Integer> sentRows = pool.preparedQuery(PRUNE_SENT)

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -16,6 +17,7 @@ import dev.subtitles.manager.config.ManagerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -68,6 +70,7 @@ public class OutboxRelay {
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile boolean failing;
+    private volatile boolean stopping;
 
     public OutboxRelay(Pool pool, OutboxPublisher publisher, ManagerConfig config, MeterRegistry registry,
             Vertx vertx) {
@@ -89,9 +92,14 @@ public class OutboxRelay {
                 .register(registry);
     }
 
+    /** No round starts once the application stops; one still running may fail as the pool closes, quietly. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     /** Publishes whatever is unsent, starting now unless a round is already running (which will then go on). */
     public void wake() {
-        if (Instant.now().isBefore(pausedUntil)) {
+        if (stopping || Instant.now().isBefore(pausedUntil)) {
             return;
         }
         wokenWhileRunning.set(true);
@@ -117,7 +125,10 @@ public class OutboxRelay {
             }
         }, failure -> {
             pausedUntil = Instant.now().plusMillis(pauseAfterFailureMillis);
-            if (!failing) {
+            if (stopping) {
+                LOG.debugf("outbox relay round ended by the shutdown, its events stay queued: %s",
+                        failure.getMessage());
+            } else if (!failing) {
                 failing = true;
                 LOG.warnf("outbox relay round failed, events stay queued and are retried: %s", failure.getMessage());
             } else {

@@ -93,7 +93,7 @@ public class DeadlineSweep {
                 .description("Jobs ended as failed by the deadline sweep").register(registry);
     }
 
-    @Scheduled(every = "${manager.deadline.sweep-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${manager.deadline.sweep-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
         return round()
                 .onFailure().invoke(failure -> LOG.warnf("deadline sweep round failed, the next one tries again: %s",

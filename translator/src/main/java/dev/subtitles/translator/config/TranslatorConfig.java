@@ -34,6 +34,20 @@ public interface TranslatorConfig extends WorkerSettings {
 
     OpenAi openai();
 
+    /** How readiness checks that the engine can translate. */
+    EngineCheck engineCheck();
+
+    interface EngineCheck {
+
+        /** How long a probe's answer stands before the next readiness request asks the engine again. */
+        @WithDefault("30S")
+        Duration interval();
+
+        /** How long a probe may take before the engine counts as unable to translate. */
+        @WithDefault("10S")
+        Duration timeout();
+    }
+
     interface Apertium {
 
         /**

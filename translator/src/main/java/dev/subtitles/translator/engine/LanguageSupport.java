@@ -16,6 +16,9 @@ public interface LanguageSupport {
     /** What the engine supports, worded for an error message. */
     String describe();
 
+    /** Whether the engine translates no pair at all (a language-data install without a pair). */
+    boolean isEmpty();
+
     /** An engine that lists the pairs it translates. */
     static LanguageSupport pairs(Set<LanguagePair> pairs) {
         Set<LanguagePair> primaries = pairs.stream()
@@ -41,6 +44,11 @@ public interface LanguageSupport {
         }
 
         @Override
+        public boolean isEmpty() {
+            return pairs.isEmpty();
+        }
+
+        @Override
         public String describe() {
             if (pairs.isEmpty()) {
                 return "no pairs";
@@ -63,6 +71,11 @@ public interface LanguageSupport {
         @Override
         public String describe() {
             return "any pair";
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return false;
         }
     }
 }

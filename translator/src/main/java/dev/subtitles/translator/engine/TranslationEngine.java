@@ -26,8 +26,14 @@ public interface TranslationEngine {
     /** How much one {@link #translate} call may carry. */
     EngineLimits limits();
 
-    /** The language pairs the engine can translate. */
+    /** The language pairs the engine can translate (an engine may keep the first answer). */
     Uni<LanguageSupport> languageSupport();
+
+    /**
+     * Asks the engine now, past any kept answer, which pairs it can translate: fails when it cannot translate at all
+     * (not installed, unreachable, credentials missing or refused). Readiness probes call it.
+     */
+    Uni<LanguageSupport> probe();
 
     /**
      * Translates {@code texts} (within {@link #limits()}) along {@code pair}.

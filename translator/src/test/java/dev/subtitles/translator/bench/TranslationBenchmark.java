@@ -180,6 +180,11 @@ class TranslationBenchmark {
         }
 
         @Override
+        public Uni<LanguageSupport> probe() {
+            return languageSupport();
+        }
+
+        @Override
         public Uni<List<String>> translate(List<String> texts, LanguagePair pair) {
             return Uni.createFrom().item(texts);
         }

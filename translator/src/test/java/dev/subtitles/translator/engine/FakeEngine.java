@@ -85,6 +85,11 @@ public class FakeEngine implements TranslationEngine {
     }
 
     @Override
+    public Uni<LanguageSupport> probe() {
+        return languageSupport();
+    }
+
+    @Override
     public Uni<List<String>> translate(List<String> texts, LanguagePair pair) {
         batches.add(List.copyOf(texts));
         Uni<List<String>> answer = Uni.createFrom().item(() -> {

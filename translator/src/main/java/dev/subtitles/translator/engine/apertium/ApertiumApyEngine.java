@@ -103,11 +103,20 @@ public class ApertiumApyEngine implements TranslationEngine {
         });
     }
 
+    @Override
+    public Uni<LanguageSupport> probe() {
+        return listPairs().map(installed -> LanguageSupport.pairs(installed.pairs()));
+    }
+
     private Uni<ApertiumModes> installedModes() {
         ApertiumModes known = modes.get();
         if (known != null) {
             return Uni.createFrom().item(known);
         }
+        return listPairs();
+    }
+
+    private Uni<ApertiumModes> listPairs() {
         return client.getAbs(settings.url("/listPairs")).timeout(settings.timeout().toMillis()).send()
                 .onFailure().transform(failure -> HttpFailures.forTransport(ORIGIN, failure))
                 .map(ApertiumApyEngine::parsePairs)

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import dev.subtitles.translator.engine.TransientEngineException;
 import dev.subtitles.translator.engine.TranslationEngine;
 import dev.subtitles.translator.engine.UnsupportedLanguagePairException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Apertium, offline, through its command line ({@code translator.apertium.mode=cli}): {@code apertium -u -f html
@@ -102,13 +104,24 @@ public class ApertiumEngine implements TranslationEngine, AutoCloseable {
         processes.shutdownNow();
     }
 
+    /** Lists the modes on a worker thread rather than the engine's own pool, so a probe never waits for a run. */
+    @Override
+    public Uni<LanguageSupport> probe() {
+        return listModes(Infrastructure.getDefaultWorkerPool())
+                .map(installed -> LanguageSupport.pairs(installed.pairs()));
+    }
+
     private Uni<ApertiumModes> installedModes() {
         ApertiumModes known = modes.get();
         if (known != null) {
             return Uni.createFrom().item(known);
         }
+        return listModes(processes);
+    }
+
+    private Uni<ApertiumModes> listModes(Executor executor) {
         return Uni.createFrom().item(() -> ApertiumModes.parse(execute(List.of(command, "-l"), "")))
-                .runSubscriptionOn(processes)
+                .runSubscriptionOn(executor)
                 .invoke(modes::set);
     }
 

@@ -71,6 +71,11 @@ public class DeepLEngine implements TranslationEngine {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
+        return probe();
+    }
+
+    @Override
+    public Uni<LanguageSupport> probe() {
         return languages("source").flatMap(sources -> languages("target").map(targets -> {
             Set<LanguagePair> pairs = new HashSet<>();
             for (String source : sources) {

@@ -61,6 +61,11 @@ public class LibreTranslateEngine implements TranslationEngine {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
+        return probe();
+    }
+
+    @Override
+    public Uni<LanguageSupport> probe() {
         return client.getAbs(settings.url("/languages")).timeout(settings.timeout().toMillis()).send()
                 .onFailure().transform(failure -> HttpFailures.forTransport(NAME, failure))
                 .map(this::parseLanguages)

@@ -1,11 +1,14 @@
 package dev.subtitles.translator.engine.openai;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.translator.engine.EngineLimits;
 import dev.subtitles.translator.engine.LanguagePair;
 import dev.subtitles.translator.engine.LanguageSupport;
 import dev.subtitles.translator.engine.MalformedReplyException;
+import dev.subtitles.translator.engine.PermanentEngineException;
 import dev.subtitles.translator.engine.TranslationEngine;
 import dev.subtitles.translator.engine.http.HttpEngineSettings;
 import dev.subtitles.translator.engine.http.HttpFailures;
@@ -65,6 +68,22 @@ public class OpenAiEngine implements TranslationEngine {
         return Uni.createFrom().item(LanguageSupport.any());
     }
 
+    /** {@code GET /v1/models}: the endpoint answers with these credentials and serves the configured model. */
+    @Override
+    public Uni<LanguageSupport> probe() {
+        HttpRequest<Buffer> get = client.getAbs(settings.url("/v1/models")).timeout(settings.timeout().toMillis());
+        settings.apiKey().ifPresent(key -> get.putHeader("Authorization", "Bearer " + key));
+        return get.send()
+                .onFailure().transform(failure -> HttpFailures.forTransport(NAME, failure))
+                .map(response -> {
+                    if (!servedModels(response).contains(model)) {
+                        throw new PermanentEngineException(ErrorCode.ENGINE_UNAVAILABLE.name(),
+                                NAME + " does not serve the model " + model);
+                    }
+                    return LanguageSupport.any();
+                });
+    }
+
     @Override
     public Uni<List<String>> translate(List<String> texts, LanguagePair pair) {
         JsonObject request = new JsonObject()
@@ -80,6 +99,26 @@ public class OpenAiEngine implements TranslationEngine {
         return post.sendJsonObject(request)
                 .onFailure().transform(failure -> HttpFailures.forTransport(NAME, failure))
                 .map(response -> CueBatchPrompt.translations(replyContent(response), texts.size()));
+    }
+
+    /** {@code {"object":"list","data":[{"id":"gpt-4o-mini","object":"model"}, ...]}}. */
+    private static List<String> servedModels(HttpResponse<Buffer> response) {
+        if (!HttpFailures.isSuccess(response)) {
+            throw HttpFailures.forStatus(NAME, response);
+        }
+        try {
+            JsonArray data = response.bodyAsJsonObject().getJsonArray("data");
+            if (data == null) {
+                throw new MalformedReplyException(NAME + " /v1/models answer has no data");
+            }
+            List<String> ids = new ArrayList<>(data.size());
+            for (Object entry : data) {
+                ids.add(((JsonObject) entry).getString("id"));
+            }
+            return ids;
+        } catch (DecodeException | ClassCastException e) {
+            throw new MalformedReplyException(NAME + " /v1/models answer is not a model list: " + e.getMessage(), e);
+        }
     }
 
     private static String replyContent(HttpResponse<Buffer> response) {

@@ -39,6 +39,20 @@ class ApertiumEngineTest {
     }
 
     @Test
+    void probeListsThePairsAgain() {
+        assertThat(ENGINE.probe().await().indefinitely().supports(EN_ES)).isTrue();
+    }
+
+    @Test
+    void probeFailsWhenTheCommandIsMissing() {
+        try (ApertiumEngine missing = new ApertiumEngine("/nonexistent/apertium", new EngineLimits(3, 10_000),
+                Duration.ofSeconds(5), 1)) {
+            assertThatThrownBy(() -> missing.probe().await().indefinitely())
+                    .isInstanceOf(PermanentEngineException.class).hasMessageContaining("cannot run apertium");
+        }
+    }
+
+    @Test
     void translatesEachTextOfABatchSeparately() {
         List<String> translations = ENGINE.translate(
                 List.of("The dog is big.", "I said <b>no</b> to him", "Tom &amp; Jerry"), EN_ES)

@@ -2,6 +2,7 @@ package dev.subtitles.translator.engine.openai;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -137,6 +138,32 @@ class OpenAiEngineTest extends HttpEngineTestSupport {
 
         assertThatThrownBy(() -> engine.translate(List.of("Hello"), EN_ES).await().indefinitely())
                 .isInstanceOf(PermanentEngineException.class);
+    }
+
+    @Test
+    void probeAsksForTheModelsWithTheKeyAndFindsTheConfiguredOne() {
+        server.stubFor(get("/v1/models").withHeader("Authorization", equalTo("Bearer sk-test")).willReturn(okJson("""
+                {"object":"list","data":[{"id":"gpt-4o-mini","object":"model"},{"id":"llama3.1:8b","object":"model"}]}
+                """)));
+
+        assertThat(engine.probe().await().indefinitely().supports(EN_ES)).isTrue();
+    }
+
+    @Test
+    void probeFailsWhenTheModelIsNotServed() {
+        server.stubFor(get("/v1/models").willReturn(okJson("""
+                {"object":"list","data":[{"id":"gpt-4o-mini","object":"model"}]}
+                """)));
+
+        assertThatThrownBy(() -> engine.probe().await().indefinitely())
+                .isInstanceOf(PermanentEngineException.class).hasMessageContaining("llama3.1:8b");
+    }
+
+    @Test
+    void probeFailsWhenTheKeyIsRefused() {
+        server.stubFor(get("/v1/models").willReturn(aResponse().withStatus(401)));
+
+        assertThatThrownBy(() -> engine.probe().await().indefinitely()).isInstanceOf(PermanentEngineException.class);
     }
 
     @Test
