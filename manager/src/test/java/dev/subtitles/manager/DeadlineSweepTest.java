@@ -29,7 +29,6 @@ import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.OwnDatabase;
 import dev.subtitles.manager.support.Projection;
 import dev.subtitles.manager.support.PublishedEvents;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.Uni;
@@ -55,9 +54,6 @@ class DeadlineSweepTest {
     }
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
     ManagerConfig config;
 
     @Inject
@@ -66,13 +62,13 @@ class DeadlineSweepTest {
     @Inject
     DeadlineSweep sweep;
 
+    @Inject
     Projection projection;
+
     PublishedEvents published;
 
     @BeforeEach
     void setUp() {
-        projection = new Projection(redis, config.projection().keyPrefix().orElse(""),
-                config.projection().eventLogSchema());
         published = new PublishedEvents(config.exchange());
     }
 

@@ -28,14 +28,10 @@ import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
 import dev.subtitles.manager.support.PublishedEvents;
 import dev.subtitles.manager.support.ServerLink;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class JobCancellationTest {
-
-    @Inject
-    RedisDataSource redis;
 
     @Inject
     ManagerConfig config;
@@ -43,12 +39,13 @@ class JobCancellationTest {
     @Inject
     JobOutcomes outcomes;
 
+    @Inject
     Projection projection;
+
     PublishedEvents published;
 
     @BeforeEach
     void setUp() {
-        projection = Projection.of(redis, config);
         published = new PublishedEvents(config.exchange());
     }
 

@@ -13,9 +13,9 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.JobFailed;
@@ -23,10 +23,8 @@ import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.format.SubtitleFormat;
-import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -34,17 +32,7 @@ import io.restassured.path.json.JsonPath;
 class JobQueryTest {
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
-    ManagerConfig config;
-
     Projection projection;
-
-    @BeforeEach
-    void projection() {
-        projection = Projection.of(redis, config);
-    }
 
     @AfterEach
     void clear() {
@@ -95,14 +83,13 @@ class JobQueryTest {
     @Test
     void phaseFoldedFromTheEventLogIsNotUndoneByARedisViewThatLags() {
         UUID job = Jobs.submit("Alien");
-        DownloadRequested requested = new DownloadRequested(new VideoRef("Alien", null, null, null, null, null, null,
-                null), "en", List.of(), SubtitleFormat.SRT, null);
-        projection.inEventLog(job, requested);
+        JobEvent<?> requested = projection.inEventLog(job, new DownloadRequested(new VideoRef("Alien", null, null, null,
+                null, null, null, null), "en", List.of(), SubtitleFormat.SRT, null));
         projection.inEventLog(job, new DownloadStarted(1, "downloader-1"));
         given().when().get("/jobs/" + job).then().statusCode(200).body("phase", is("DOWNLOAD_IN_PROGRESS"));
 
         // The event-consumer has projected only the first of the two recorded events so far.
-        projection.inRedis(job, requested);
+        projection.project(requested);
 
         given().when().get("/jobs/" + job).then().statusCode(200).body("phase", is("DOWNLOAD_IN_PROGRESS"));
         given().when().get("/jobs").then().statusCode(200)

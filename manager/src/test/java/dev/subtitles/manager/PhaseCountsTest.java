@@ -10,17 +10,14 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.format.SubtitleFormat;
-import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.OwnDatabase;
 import dev.subtitles.manager.support.Projection;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -38,17 +35,7 @@ class PhaseCountsTest {
     }
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
-    ManagerConfig config;
-
     Projection projection;
-
-    @BeforeEach
-    void projection() {
-        projection = Projection.of(redis, config);
-    }
 
     @AfterEach
     void clear() {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.payload.DownloadStarted;
@@ -23,10 +22,8 @@ import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
-import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** {@code GET /jobs/{id}/subtitle/source}: the file a translated job's subtitle was translated from. */
@@ -47,20 +44,10 @@ class SourceSubtitleTest {
             """;
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
-    ManagerConfig config;
-
-    @Inject
     SubtitleStore store;
 
+    @Inject
     Projection projection;
-
-    @BeforeEach
-    void projection() {
-        projection = Projection.of(redis, config);
-    }
 
     @AfterEach
     void clear() {

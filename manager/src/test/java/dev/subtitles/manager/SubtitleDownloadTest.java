@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.payload.DownloadStarted;
@@ -20,10 +19,8 @@ import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
-import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -37,20 +34,10 @@ class SubtitleDownloadTest {
             """;
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
-    ManagerConfig config;
-
-    @Inject
     SubtitleStore store;
 
+    @Inject
     Projection projection;
-
-    @BeforeEach
-    void projection() {
-        projection = Projection.of(redis, config);
-    }
 
     @AfterEach
     void clear() {

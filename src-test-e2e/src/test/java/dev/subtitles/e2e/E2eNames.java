@@ -15,6 +15,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.subtitles.common.projection.ProjectionKeys;
+
 /**
  * Exchange, queue and Redis key names of one end-to-end run, so that it neither disturbs nor is disturbed by a
  * running stack or another test on the same servers; {@link #delete()} removes what the run declared and its Redis keys.
@@ -74,7 +76,11 @@ public final class E2eNames {
 
     /** The projection's pub/sub channel of this run (the event-consumer announces each projected entry there). */
     String projectionChannel() {
-        return prefix + ":job-events";
+        return new ProjectionKeys(projectionKeyPrefix()).channel();
+    }
+
+    private String projectionKeyPrefix() {
+        return prefix + ":";
     }
 
     /** The work queue of the named consumer: {@code downloader}, {@code translator} or {@code event-consumer}. */
@@ -96,7 +102,7 @@ public final class E2eNames {
                 "DOWNLOADER_QUEUE", queue("downloader"),
                 "TRANSLATOR_QUEUE", queue("translator"),
                 "PROJECTION_QUEUE", queue("event-consumer"),
-                "PROJECTION_KEY_PREFIX", prefix + ":",
+                "PROJECTION_KEY_PREFIX", projectionKeyPrefix(),
                 "DOWNLOADER_REDIS_KEY_PREFIX", prefix + ":downloader:",
                 "DOWNLOADER_PROVIDERS", "library");
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.subtitles.common.projection.ProjectionKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -28,17 +29,17 @@ import io.vertx.mutiny.redis.client.Response;
 public class JobOutcomes {
 
     private final ReactiveRedisDataSource redis;
-    private final String keyPrefix;
+    private final ProjectionKeys keys;
     private final Duration retention;
     private final String retentionMillis;
 
     /**
-     * @param keyPrefix prefix of the per-job keys ({@code <prefix><job id>})
+     * @param keys where the per-job keys are ({@link ProjectionKeys#outcome})
      * @param retention how long a decision is kept: longer than any job can run
      */
-    public JobOutcomes(ReactiveRedisDataSource redis, String keyPrefix, Duration retention) {
+    public JobOutcomes(ReactiveRedisDataSource redis, ProjectionKeys keys, Duration retention) {
         this.redis = redis;
-        this.keyPrefix = keyPrefix;
+        this.keys = keys;
         this.retention = retention;
         this.retentionMillis = Long.toString(retention.toMillis());
     }
@@ -88,7 +89,7 @@ public class JobOutcomes {
 
     /** The key holding the job's outcome. */
     public String key(UUID jobId) {
-        return keyPrefix + jobId;
+        return keys.outcome(jobId);
     }
 
     /** How long a decision is kept. */

@@ -38,27 +38,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <b>Size limit.</b> Content larger than {@code maxBytes} (measured as UTF-8) is refused with a
  * {@link SubtitleTooLargeException} and nothing is stored.
  * <p>
- * <b>Getting one in a Quarkus service.</b> This class is deliberately not a CDI bean: {@code common} is a plain
- * library, and a bean here would make every service that depends on {@code common} need a reactive datasource.
- * A service that stores or serves subtitles adds {@code io.quarkus:quarkus-reactive-pg-client} and produces the
- * store from the {@link Pool} bean that extension provides:
- *
- * <pre>
- * {
- *     &#64;code
- *     &#64;ApplicationScoped
- *     class SubtitleStoreProducer {
- *
- *         &#64;Produces
- *         &#64;Singleton
- *         SubtitleStore subtitleStore(Pool pool,
- *                 @ConfigProperty(name = "subtitles.store.max-bytes", defaultValue = "2097152") long maxBytes) {
- *             return new SubtitleStore(pool, maxBytes);
- *         }
- *     }
- * }
- * </pre>
- *
+ * <b>Getting one in a Quarkus service.</b> A service with a PostgreSQL datasource (and
+ * {@code io.quarkus:quarkus-reactive-pg-client}) gets one as a bean from {@link SubtitleStoreProducer}, with the size
+ * limit of {@code subtitles.store.max-bytes}.
+ * <p>
  * The schema must exist before the first call: the service runs Flyway with schemas {@code subtitles} and
  * locations {@code db/subtitles} (the migrations ship in {@code common}; the history table lives inside the
  * schema, so several services may run them).

@@ -43,6 +43,9 @@ import io.vertx.core.Vertx;
  */
 public class ConfirmedPublisher implements AutoCloseable {
 
+    /** The AMQP delivery mode of every message a worker publishes: persistent, so a broker restart keeps it. */
+    public static final int PERSISTENT = 2;
+
     private static final Logger LOG = Logger.getLogger(ConfirmedPublisher.class);
 
     /** Heartbeats notice a link that died without closing, so that waiting confirms fail. */

@@ -57,7 +57,8 @@ public class DeadLetterPublisher {
     private static AMQP.BasicProperties properties(Optional<IncomingRabbitMQMetadata> incoming, String reason) {
         Map<String, Object> headers = new HashMap<>(incoming.map(IncomingRabbitMQMetadata::getHeaders).orElse(Map.of()));
         headers.put(Topology.DEAD_LETTER_REASON_HEADER, reason);
-        AMQP.BasicProperties.Builder builder = new AMQP.BasicProperties.Builder().headers(headers).deliveryMode(2);
+        AMQP.BasicProperties.Builder builder = new AMQP.BasicProperties.Builder().headers(headers)
+                .deliveryMode(ConfirmedPublisher.PERSISTENT);
         if (incoming.isEmpty()) {
             return builder.build();
         }

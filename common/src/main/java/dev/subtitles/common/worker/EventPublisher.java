@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
-    private static final int PERSISTENT = 2;
 
     private final ConfirmedPublisher publisher;
     private final EventCodec codec;
@@ -32,7 +31,7 @@ public class EventPublisher {
     public Uni<Void> publish(JobEvent<?> event) {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType(codec.contentType())
-                .deliveryMode(PERSISTENT)
+                .deliveryMode(ConfirmedPublisher.PERSISTENT)
                 .messageId(event.id().toString())
                 .type(event.type().routingKey())
                 .build();

@@ -6,28 +6,27 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.projection.JobHash;
+import dev.subtitles.common.projection.ProjectionKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads a job's current phase from the event-consumer's projection (Redis hash {@code <prefix><job id>}, field
- * {@code phase}). Workers never write it (the event-consumer is its single writer); they look before each step so
- * that a cancelled job stops early.
+ * Reads a job's current phase from the event-consumer's projection (the job hash {@link ProjectionKeys#job}, field
+ * {@link JobHash#PHASE}). Workers never write it (the event-consumer is its single writer); they look before each
+ * step so that a cancelled job stops early.
  */
 public class JobPhases {
-
-    /** The field of the job hash that holds the phase (a {@link JobPhase} name). */
-    public static final String PHASE_FIELD = "phase";
 
     private static final Logger LOG = Logger.getLogger(JobPhases.class);
 
     private final ReactiveHashCommands<String, String, String> hashes;
-    private final String keyPrefix;
+    private final ProjectionKeys keys;
 
-    public JobPhases(ReactiveRedisDataSource redis, String keyPrefix) {
+    public JobPhases(ReactiveRedisDataSource redis, ProjectionKeys keys) {
         this.hashes = redis.hash(String.class);
-        this.keyPrefix = keyPrefix;
+        this.keys = keys;
     }
 
     /**
@@ -36,7 +35,7 @@ public class JobPhases {
      * cancellation is noticed at the next look.
      */
     public Uni<Optional<JobPhase>> phaseOf(UUID jobId) {
-        return hashes.hget(key(jobId), PHASE_FIELD).<Optional<JobPhase>> map(value -> {
+        return hashes.hget(key(jobId), JobHash.PHASE).<Optional<JobPhase>> map(value -> {
             if (value == null) {
                 return Optional.empty();
             }
@@ -54,6 +53,6 @@ public class JobPhases {
 
     /** The projection's hash of the job, for a worker that reads the phase inside a script of its own. */
     public String key(UUID jobId) {
-        return keyPrefix + jobId;
+        return keys.job(jobId);
     }
 }

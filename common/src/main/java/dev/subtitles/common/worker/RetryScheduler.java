@@ -29,7 +29,6 @@ public class RetryScheduler {
     public static final String DEFERRALS_HEADER = "x-deferrals";
 
     private static final Logger LOG = Logger.getLogger(RetryScheduler.class);
-    private static final int PERSISTENT = 2;
 
     private final ConfirmedPublisher publisher;
     private final EventCodec codec;
@@ -60,7 +59,7 @@ public class RetryScheduler {
                 .headers(allHeaders)
                 .expiration(Long.toString(Math.max(expiration.toMillis(), 1)))
                 .contentType(codec.contentType())
-                .deliveryMode(PERSISTENT)
+                .deliveryMode(ConfirmedPublisher.PERSISTENT)
                 .messageId(request.id().toString())
                 .type(request.type().routingKey())
                 .build();

@@ -17,11 +17,12 @@ import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 
 /**
  * The one shape of a worker's delivery, shared by the downloader and the translator: decode once; a message that is
- * not a decodable request of the expected type is copied to the DLQ with the reason and acked; a request runs under
- * the {@link ProgressWatchdog}; it is acked only once its handler completed, that is once every output it published
- * was confirmed by the broker. A handler that fails (an output refused or not confirmed in time, a dependency away) or
- * a delivery the watchdog failed goes back to the queue after {@code requeueDelay}: it runs again, publishing the same
- * event ids ({@link EventIds}). Never is a delivery rejected without a reason or acked without its outputs.
+ * not a decodable request of the handler's type ({@link RequestHandler#requestType()}) is copied to the DLQ with the
+ * reason and acked; a request runs under the {@link ProgressWatchdog}; it is acked only once its handler completed,
+ * that is once every output it published was confirmed by the broker. A handler that fails (an output refused or not
+ * confirmed in time, a dependency away) or a delivery the watchdog failed goes back to the queue after
+ * {@code requeueDelay}: it runs again, publishing the same event ids ({@link EventIds}). Never is a delivery rejected
+ * without a reason or acked without its outputs.
  * <p>
  * Once decoded, the delivery's log lines carry its job id ({@link JobMdc}), on the delivery's own Vert.x context.
  */
@@ -35,18 +36,6 @@ public class WorkerDeliveries {
     private final ProgressWatchdog watchdog;
     private final Duration requeueDelay;
     private final Runnable onDeadLettered;
-
-    /** Handles one decoded request. */
-    @FunctionalInterface
-    public interface RequestHandler<P extends EventPayload> {
-
-        /**
-         * @param attempt the attempt number ({@link RetryScheduler#ATTEMPT_HEADER}, 1 when absent)
-         * @param headers the delivery's headers
-         * @return completes once every output is confirmed; fails when the request must run again
-         */
-        Uni<Void> handle(JobEvent<P> request, int attempt, Map<String, Object> headers);
-    }
 
     /**
      * @param requeueDelay how long a failed delivery waits before it goes back to its queue (no hot loop)
@@ -62,12 +51,11 @@ public class WorkerDeliveries {
         this.onDeadLettered = onDeadLettered;
     }
 
-    /** Handles one delivery of a request of {@code expected} type; the item arrives once it is settled. */
-    public <P extends EventPayload> Uni<Void> handle(Message<byte[]> message, EventType expected, Class<P> payloadType,
-            RequestHandler<P> handler) {
+    /** Handles one delivery with {@code handler}; the item arrives once it is settled. */
+    public <P extends EventPayload> Uni<Void> handle(Message<byte[]> message, RequestHandler<P> handler) {
         Map<String, Object> headers = message.getMetadata(IncomingRabbitMQMetadata.class)
                 .map(IncomingRabbitMQMetadata::getHeaders).orElse(Map.of());
-        return watchdog.watch(Uni.createFrom().deferred(() -> run(message, expected, payloadType, handler, headers)))
+        return watchdog.watch(Uni.createFrom().deferred(() -> run(message, handler, headers)))
                 .onItemOrFailure().transformToUni((ignored, failure) -> {
                     if (failure == null) {
                         return settlement.ack(message).replaceWithVoid();
@@ -78,8 +66,8 @@ public class WorkerDeliveries {
                 });
     }
 
-    private <P extends EventPayload> Uni<Void> run(Message<byte[]> message, EventType expected, Class<P> payloadType,
-            RequestHandler<P> handler, Map<String, Object> headers) {
+    private <P extends EventPayload> Uni<Void> run(Message<byte[]> message, RequestHandler<P> handler,
+            Map<String, Object> headers) {
         JobEvent<?> event;
         try {
             event = codec.decode(message.getPayload());
@@ -87,10 +75,11 @@ public class WorkerDeliveries {
             return deadLetter(message, "undecodable event: " + e.getMessage());
         }
         JobMdc.put(event.jobId());
+        EventType expected = EventType.forPayload(handler.requestType());
         if (event.type() != expected) {
             return deadLetter(message, "expected " + expected.routingKey() + ", got " + event.type().routingKey());
         }
-        return handler.handle(event.as(payloadType), attemptOf(headers), headers);
+        return handler.handle(event.as(handler.requestType()), attemptOf(headers), headers);
     }
 
     private Uni<Void> deadLetter(Message<byte[]> message, String reason) {

@@ -8,49 +8,33 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
+import dev.subtitles.common.projection.ProjectionKeys;
+import dev.subtitles.common.testing.LocalRedis;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisAPI;
 
 /** Against the local Redis, under a key prefix of its own. */
 class JobOutcomesTest {
 
-    private static final String PREFIX = "test:common:outcome:" + UUID.randomUUID() + ":";
+    private static final ProjectionKeys KEYS = new ProjectionKeys("test:common:" + UUID.randomUUID() + ":");
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private static Vertx vertx;
-    private static Redis client;
-    private static ReactiveRedisDataSource redis;
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
 
-    private final JobOutcomes outcomes = new JobOutcomes(redis, PREFIX, Duration.ofMinutes(1));
+    private final ReactiveRedisDataSource redis = REDIS.dataSource();
+    private final JobOutcomes outcomes = new JobOutcomes(redis, KEYS, Duration.ofMinutes(1));
     private final List<UUID> jobs = new ArrayList<>();
-
-    @BeforeAll
-    static void connect() {
-        vertx = Vertx.vertx();
-        client = Redis.createClient(vertx, "redis://127.0.0.1:6379");
-        redis = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-        vertx.closeAndAwait();
-    }
 
     @AfterEach
     void deleteKeys() {
         for (UUID job : jobs) {
-            redis.execute("DEL", PREFIX + job).await().atMost(WAIT);
+            redis.execute("DEL", KEYS.outcome(job)).await().atMost(WAIT);
         }
     }
 
@@ -83,7 +67,7 @@ class JobOutcomesTest {
 
         await(outcomes.decide(job, Outcome.TIMED_OUT));
 
-        long ttl = await(redis.execute("PTTL", PREFIX + job)).toLong();
+        long ttl = await(redis.execute("PTTL", KEYS.outcome(job))).toLong();
         assertThat(ttl).isBetween(1L, Duration.ofMinutes(1).toMillis());
     }
 

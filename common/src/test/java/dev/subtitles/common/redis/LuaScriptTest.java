@@ -9,16 +9,12 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.subtitles.common.testing.LocalRedis;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisAPI;
 
 /**
  * Against the local Redis. Each test's script carries a fresh id in a comment, so Redis has never seen it: the
@@ -29,25 +25,12 @@ class LuaScriptTest {
     private static final String KEY = "test:common:lua:" + UUID.randomUUID();
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private static Vertx vertx;
-    private static Redis client;
-    private static ReactiveRedisDataSource redis;
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
 
+    private final ReactiveRedisDataSource redis = REDIS.dataSource();
     private final String source = "-- " + UUID.randomUUID() + "\nreturn redis.call('INCRBY', KEYS[1], ARGV[1])";
     private final LuaScript script = new LuaScript(source);
-
-    @BeforeAll
-    static void connect() {
-        vertx = Vertx.vertx();
-        client = Redis.createClient(vertx, System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
-        redis = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-        vertx.closeAndAwait();
-    }
 
     @AfterEach
     void removeKey() {

@@ -16,13 +16,16 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 
-/** The shared test database on the local PostgreSQL, with schema {@code subtitles} migrated the way services do it. */
+/**
+ * The shared test database on the local PostgreSQL ({@code TEST_DB_NAME}, as in the services' test profile), with
+ * schema {@code subtitles} migrated the way services do it.
+ */
 final class SubtitlesTestDatabase {
 
     private static final String HOST = "127.0.0.1";
     private static final int PORT = 5432;
     private static final String USER = "postgres";
-    private static final String DATABASE = "subtitles_test";
+    private static final String DATABASE = System.getenv().getOrDefault("TEST_DB_NAME", "subtitles_test");
     private static final String DUPLICATE_DATABASE = "42P04";
 
     private SubtitlesTestDatabase() {

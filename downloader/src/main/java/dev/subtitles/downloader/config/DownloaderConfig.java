@@ -5,20 +5,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.subtitles.common.messaging.Topology;
+import dev.subtitles.common.worker.wiring.WorkerSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The downloader's own settings. Environment variables follow the usual mapping ({@code downloader.retry.max-attempts}
- * is {@code DOWNLOADER_RETRY_MAX_ATTEMPTS}).
+ * The downloader's settings: those every worker has ({@link WorkerSettings}: instance, messaging, retry, delivery) and
+ * its own. Environment variables follow the usual mapping ({@code downloader.retry.max-attempts} is
+ * {@code DOWNLOADER_RETRY_MAX_ATTEMPTS}).
  */
 @ConfigMapping(prefix = "downloader")
-public interface DownloaderConfig {
-
-    /** Name of this instance in event sources and logs; several instances must differ. */
-    @WithDefault("${HOSTNAME:downloader}")
-    String instance();
+public interface DownloaderConfig extends WorkerSettings {
 
     /** Enabled providers in the order they are tried; a job's preferred providers (if enabled) go first. */
     @WithDefault("library,opensubtitles")
@@ -31,14 +28,8 @@ public interface DownloaderConfig {
     @WithDefault("en")
     List<String> fallbackLanguages();
 
-    /** Broker names; the defaults are the shared topology. */
-    Messaging messaging();
-
     /** Redis keys. */
     Redis redis();
-
-    /** Retries of transient failures. */
-    Retry retry();
 
     /** How long a failing provider is left alone. */
     Suspension suspension();
@@ -49,26 +40,7 @@ public interface DownloaderConfig {
     /** The OpenSubtitles REST API v1 provider. */
     OpenSubtitles opensubtitles();
 
-    interface Messaging {
-
-        /** Topic exchange events are published to. */
-        @WithDefault(Topology.EXCHANGE)
-        String exchange();
-
-        /** Work queue this service consumes download requests from; delay queues and the DLQ are named after it. */
-        @WithDefault(Topology.DOWNLOADER_QUEUE)
-        String queue();
-
-        /** Dead-letter exchange of the work queue (its DLQ is {@code <queue>.dlq}). */
-        @WithDefault(Topology.DEAD_LETTER_EXCHANGE)
-        String deadLetterExchange();
-    }
-
     interface Redis {
-
-        /** Prefix of the job hashes the event-consumer writes ({@code <prefix>{id}}, field {@code phase}). */
-        @WithDefault("job:")
-        String jobKeyPrefix();
 
         /** Prefix of this service's own keys (attempt claims). */
         @WithDefault("downloader:")
@@ -85,36 +57,6 @@ public interface DownloaderConfig {
         /** How long a finished attempt is remembered, to drop duplicate deliveries of it. */
         @WithDefault("7D")
         Duration doneRetention();
-
-        /**
-         * Prefix of the per-job outcome keys ({@code dev.subtitles.common.outcome.JobOutcomes}) that the manager and
-         * the workers share to end each job once; must be the manager's.
-         */
-        @WithDefault("outcome:")
-        String outcomeKeyPrefix();
-
-        /** How long a job's outcome is remembered once decided; longer than any job runs or is redelivered. */
-        @WithDefault("7D")
-        Duration outcomeRetention();
-    }
-
-    interface Retry {
-
-        /** Attempts per job, the first included; after the last one a transient failure fails the job. */
-        @WithDefault("5")
-        int maxAttempts();
-
-        /** Delay before the second attempt; each further one doubles it. */
-        @WithDefault("5S")
-        Duration initialDelay();
-
-        /** Upper bound of one delay (before jitter). */
-        @WithDefault("10M")
-        Duration maxDelay();
-
-        /** Share of each delay drawn at random (0 = none, 0.5 = the delay is between 50% and 100% of nominal). */
-        @WithDefault("0.5")
-        double jitter();
     }
 
     interface Suspension {

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.projection.JobHash;
 import dev.subtitles.common.redis.LuaScript;
 import dev.subtitles.common.worker.JobPhases;
 import dev.subtitles.downloader.config.DownloaderConfig;
@@ -177,7 +178,7 @@ public class AttemptClaims {
         String key = key(jobId, attempt);
         String token = RUNNING + incarnation + ":" + UUID.randomUUID() + ":" + instance;
         return CLAIM.run(redis, 3, key, phases.key(jobId), outcomes.key(jobId), token, millis(lease),
-                JobPhases.PHASE_FIELD, TERMINAL_PHASES, Outcome.FINISHED.value())
+                JobHash.PHASE, TERMINAL_PHASES, Outcome.FINISHED.value())
                 .flatMap(reply -> answer(jobId, attempt, key, token, reply));
     }
 

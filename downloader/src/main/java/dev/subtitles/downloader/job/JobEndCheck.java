@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.projection.JobHash;
 import dev.subtitles.common.redis.LuaScript;
 import dev.subtitles.common.worker.JobPhases;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -56,7 +57,7 @@ public class JobEndCheck {
 
     /** Whether the job was cancelled or timed out and its attempt should stop; never fails. */
     public Uni<Boolean> cancelledOrTimedOut(UUID jobId) {
-        return PHASE_AND_OUTCOME.run(redis, 2, phases.key(jobId), outcomes.key(jobId), JobPhases.PHASE_FIELD)
+        return PHASE_AND_OUTCOME.run(redis, 2, phases.key(jobId), outcomes.key(jobId), JobHash.PHASE)
                 .map(reply -> cancelled(jobId, reply) || endedOtherwise(reply))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Cannot read whether job %s was cancelled (%s); carrying on", jobId,

@@ -35,7 +35,7 @@ class SlowProviderBenchmark {
     @InjectWireMock
     WireMockServer wireMock;
 
-    @ConfigProperty(name = "mp.messaging.incoming.download-requests.concurrency")
+    @ConfigProperty(name = "mp.messaging.incoming.requests.concurrency")
     int concurrency;
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
-import dev.subtitles.common.worker.JobPhases;
+import dev.subtitles.common.projection.JobHash;
 import dev.subtitles.downloader.job.AttemptClaims.Claim;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -73,7 +73,7 @@ class AttemptClaimsTest {
 
     /** The phase the event-consumer's projection shows for the job. */
     private void projectPhase(String phase) {
-        keys.redis().execute("HSET", keys.phases().key(jobId), JobPhases.PHASE_FIELD, phase).await().atMost(WAIT);
+        keys.redis().execute("HSET", keys.phases().key(jobId), JobHash.PHASE, phase).await().atMost(WAIT);
     }
 
     private Outcome decide(Outcome outcome) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
-import dev.subtitles.common.worker.JobPhases;
+import dev.subtitles.common.projection.JobHash;
 import io.vertx.mutiny.redis.client.Redis;
 
 /** Whether a running attempt stops, against the local Redis under a key prefix of this test's own. */
@@ -48,7 +48,7 @@ class JobEndCheckTest {
 
     /** The phase the event-consumer's projection shows for the job. */
     private void projectPhase(String phase) {
-        keys.redis().execute("HSET", keys.phases().key(jobId), JobPhases.PHASE_FIELD, phase).await().atMost(WAIT);
+        keys.redis().execute("HSET", keys.phases().key(jobId), JobHash.PHASE, phase).await().atMost(WAIT);
     }
 
     private void decide(Outcome outcome) {

@@ -3,6 +3,7 @@ package dev.subtitles.downloader.job;
 import java.time.Duration;
 
 import dev.subtitles.common.outcome.JobOutcomes;
+import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.common.worker.JobPhases;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
@@ -12,7 +13,7 @@ import io.vertx.mutiny.redis.client.RedisAPI;
 
 /**
  * The local Redis ({@code REDIS_URL}) for tests of the scripts that read a job's projected phase and decided outcome:
- * the projection's keys under {@code <prefix>job:}, the outcomes under {@code <prefix>outcome:}.
+ * the projection's keys ({@link ProjectionKeys}) under the given prefix.
  */
 final class JobKeysRedis implements AutoCloseable {
 
@@ -26,8 +27,9 @@ final class JobKeysRedis implements AutoCloseable {
         this.vertx = Vertx.vertx();
         this.client = Redis.createClient(vertx, System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379"));
         this.redis = dataSource(vertx, client);
-        this.phases = new JobPhases(redis, prefix + "job:");
-        this.outcomes = new JobOutcomes(redis, prefix + "outcome:", Duration.ofMinutes(1));
+        ProjectionKeys keys = new ProjectionKeys(prefix);
+        this.phases = new JobPhases(redis, keys);
+        this.outcomes = new JobOutcomes(redis, keys, Duration.ofMinutes(1));
     }
 
     static JobKeysRedis connect(String prefix) {

@@ -71,7 +71,7 @@ class JobLogContextTest {
     void stopCapturing() throws IOException, TimeoutException {
         logs.close();
         probe.close();
-        jobs.removeKeys(redis, config);
+        jobs.removeKeys(redis, config, outcomes);
     }
 
     @Test

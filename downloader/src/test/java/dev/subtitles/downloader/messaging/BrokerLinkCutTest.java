@@ -48,10 +48,10 @@ class BrokerLinkCutTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "downloader-delivery.confirm-timeout", "2S",
-                    "downloader-delivery.check-interval", "1S",
+                    "downloader.delivery.confirm-timeout", "2S",
+                    "downloader.delivery.check-interval", "1S",
                     "downloader.redis.claim-lease", "3S",
-                    "mp.messaging.incoming.download-requests.reconnect-interval", "1");
+                    "mp.messaging.incoming.requests.reconnect-interval", "1");
         }
 
         @Override

@@ -23,10 +23,11 @@ import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.messaging.Topology;
+import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.common.testing.TracingScopeReports;
-import dev.subtitles.downloader.service.SubtitleSearch;
+import dev.subtitles.downloader.job.SubtitleSearch;
 import dev.subtitles.downloader.support.EventProbe;
 import dev.subtitles.downloader.support.OpenSubtitlesStub;
 import dev.subtitles.downloader.support.TestBroker;
@@ -48,6 +49,9 @@ class DownloadFlowTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    ProjectionKeys keys;
 
     private final EventProbe probe = new EventProbe();
 
@@ -158,7 +162,7 @@ class DownloadFlowTest {
     @Test
     void jobAlreadyCancelledIsNotStarted() {
         JobEvent<DownloadRequested> request = EventProbe.request(film(TestLibrary.SPANISH_ONLY, 2019), "es");
-        String key = "test:downloader:job:" + request.jobId();
+        String key = keys.job(request.jobId());
         redis.hash(String.class).hset(key, "phase", "CANCELLED");
         try {
             probe.publish(request);

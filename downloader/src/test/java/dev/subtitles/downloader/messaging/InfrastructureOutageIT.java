@@ -28,7 +28,7 @@ import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.downloader.config.DownloaderConfig;
-import dev.subtitles.downloader.service.DownloadJobProcessor;
+import dev.subtitles.downloader.job.DownloadRequestHandler;
 import dev.subtitles.downloader.support.EventProbe;
 import dev.subtitles.downloader.support.InfrastructureProxies;
 import dev.subtitles.downloader.support.InfrastructureProxies.InjectProxies;
@@ -143,7 +143,7 @@ class InfrastructureOutageIT {
 
         assertThat(probe.awaitResult(jobId, WAIT).type()).isEqualTo(JOB_FAILED);
         JobFailed failed = payloads(jobId, JobFailed.class).get(0);
-        assertThat(failed.errorCode()).isEqualTo(DownloadJobProcessor.INFRASTRUCTURE_UNAVAILABLE);
+        assertThat(failed.errorCode()).isEqualTo(DownloadRequestHandler.INFRASTRUCTURE_UNAVAILABLE);
         assertThat(failed.message()).contains(attempts + " tries", "Submit the job again later");
         assertThat(probe.typesOf(jobId)).filteredOn(DOWNLOAD_STARTED::equals).hasSize(attempts);
         assertThat(probe.typesOf(jobId)).filteredOn(RETRY_SCHEDULED::equals).hasSize(attempts - 1);

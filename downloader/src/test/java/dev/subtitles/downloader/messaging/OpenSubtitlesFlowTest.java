@@ -34,6 +34,8 @@ import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.VideoRef;
+import dev.subtitles.common.projection.ProjectionKeys;
+import dev.subtitles.common.worker.EventIds;
 import dev.subtitles.downloader.provider.ProviderThrottle;
 import dev.subtitles.downloader.support.EventProbe;
 import dev.subtitles.downloader.support.InjectWireMock;
@@ -62,6 +64,9 @@ class OpenSubtitlesFlowTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    ProjectionKeys keys;
 
     @Inject
     MeterRegistry registry;
@@ -137,10 +142,12 @@ class OpenSubtitlesFlowTest {
                 EventType.DOWNLOAD_STARTED, EventType.RETRY_SCHEDULED,
                 EventType.DOWNLOAD_STARTED, EventType.RETRY_SCHEDULED,
                 EventType.DOWNLOAD_STARTED, EventType.SUBTITLE_READY);
-        List<Integer> attempts = probe.eventsOf(request.jobId()).stream()
-                .filter(e -> e.type() == EventType.RETRY_SCHEDULED)
-                .map(e -> ((RetryScheduled) e.payload()).attempt()).toList();
-        assertThat(attempts).containsExactly(1, 2);
+        List<JobEvent<?>> retries = probe.eventsOf(request.jobId()).stream()
+                .filter(e -> e.type() == EventType.RETRY_SCHEDULED).toList();
+        assertThat(retries).extracting(e -> ((RetryScheduled) e.payload()).attempt()).containsExactly(1, 2);
+        assertThat(retries).extracting(JobEvent::id).containsExactly(
+                EventIds.derive(request.id(), 1, EventType.RETRY_SCHEDULED),
+                EventIds.derive(request.id(), 2, EventType.RETRY_SCHEDULED));
     }
 
     @Test
@@ -196,7 +203,7 @@ class OpenSubtitlesFlowTest {
         wireMock.stubFor(get(urlPathEqualTo("/api/v1/subtitles")).withQueryParam("query", equalTo("slow river"))
                 .willReturn(okJson("{\"total_count\":0,\"data\":[]}").withFixedDelay(1500)));
         JobEvent<DownloadRequested> request = request("Slow River", 2014, null);
-        String key = "test:downloader:job:" + request.jobId();
+        String key = keys.job(request.jobId());
         double cancelled = registry.counter("downloader.attempts", "outcome", "cancelled").count();
         try {
             probe.publish(request);

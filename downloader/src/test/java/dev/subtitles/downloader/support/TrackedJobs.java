@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
+import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 
@@ -36,9 +37,9 @@ public final class TrackedJobs {
     }
 
     /** Deletes the claim and outcome keys of every tracked job. */
-    public void removeKeys(RedisDataSource redis, DownloaderConfig config) {
+    public void removeKeys(RedisDataSource redis, DownloaderConfig config, JobOutcomes outcomes) {
         for (UUID job : jobs) {
-            redis.key().del(claimKey(config, job), config.redis().outcomeKeyPrefix() + job);
+            redis.key().del(claimKey(config, job), outcomes.key(job));
         }
     }
 }

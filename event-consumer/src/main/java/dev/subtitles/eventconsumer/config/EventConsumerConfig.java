@@ -2,7 +2,6 @@ package dev.subtitles.eventconsumer.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,7 +20,10 @@ public interface EventConsumerConfig {
     @WithDefault("${HOSTNAME:event-consumer}")
     String instance();
 
-    /** Layout and lifetime of the Redis view the manager reads. */
+    /**
+     * Size and lifetime of the Redis view the manager reads; its keys are under {@code subtitles.projection.key-prefix}
+     * ({@code dev.subtitles.common.projection.ProjectionConfig}), shared by every service.
+     */
     Redis redis();
 
     /** How messages are grouped so that PostgreSQL and Redis see one round trip per batch, not per event. */
@@ -49,12 +51,6 @@ public interface EventConsumerConfig {
     Queues queues();
 
     interface Redis {
-
-        /**
-         * Prefix of every key and of the pub/sub channel, so that several deployments or test runs can share one
-         * Redis; the manager must use the same. Empty by default.
-         */
-        Optional<String> keyPrefix();
 
         /** Entries kept in a job's history sorted set; older ones are dropped (they stay in PostgreSQL). */
         @WithDefault("1000")

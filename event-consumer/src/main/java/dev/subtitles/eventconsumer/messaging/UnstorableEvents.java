@@ -34,7 +34,7 @@ import io.vertx.pgclient.PgException;
  * The job fails by an ordinary event, so that the event log stays the single source of truth: a {@code job.failed}
  * with error code {@value #ERROR_CODE}, published to the events exchange with publisher confirms. It is
  * <em>published</em>, not recorded directly, because every event of the pipeline goes through the exchange
- * (DESIGN.md §3): whatever reads the exchange (a tap, an audit, any future consumer) sees the job end, and the
+ * (docs/topology.md): whatever reads the exchange (a tap, an audit, any future consumer) sees the job end, and the
  * event-consumer records it like any other event, through the same decode, record and projection path, with no
  * second way into the log. PhaseMachine keeps FAILED terminal, so the job's later events do not move it.
  * <p>

@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.projection.HistoryEntry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,13 +37,10 @@ import io.vertx.sqlclient.DatabaseException;
 public class EventLog {
 
     /**
-     * The history entry of an event, built from the stored row so the live projection and a rebuild write the same
-     * bytes, in the manager's format (its reads from the log use the same expression), with the fields in the order
-     * of PROJECTION_CONTRACT.md.
+     * The history entry of an event ({@link HistoryEntry#SQL}, the expression the manager reads the log with too),
+     * built from the stored row so the live projection and a rebuild write the same bytes, and its time.
      */
-    private static final String ENTRY = """
-            json_build_object('jobId', job_id, 'seq', seq, 'id', event_id, 'type', type, 'time', cloud_event->'time',
-                'source', source, 'data', cloud_event->'data')::text AS entry, cloud_event->>'time' AS time""";
+    private static final String ENTRY = HistoryEntry.SQL + " AS entry, cloud_event->>'time' AS time";
     private static final String RECORD = """
             WITH batch AS (
                 SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
@@ -173,8 +171,8 @@ public class EventLog {
     }
 
     private static RecordedEvent recordedEvent(Row row) {
-        return new RecordedEvent(row.getUUID("event_id"), row.getUUID("job_id"), row.getLong("seq"),
-                row.getString("entry"), row.getString("time"));
+        return new RecordedEvent(row.getUUID("event_id"), row.getUUID("job_id"),
+                new HistoryEntry(row.getLong("seq"), row.getString("entry")), row.getString("time"));
     }
 
 }

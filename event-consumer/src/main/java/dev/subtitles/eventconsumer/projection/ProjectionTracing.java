@@ -15,7 +15,7 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
  * One span per projected event, a child of the job's trace carried in the CloudEvent {@code traceparent}, so the
- * projection shows up in the same trace as the work that produced the event (DESIGN.md §9). Events of one batch
+ * projection shows up in the same trace as the work that produced the event (docs/observability.md). Events of one batch
  * belong to different traces, hence a span per event rather than per batch.
  */
 @ApplicationScoped

@@ -11,9 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.subtitles.common.event.JobEvent;
-import dev.subtitles.common.phase.JobPhase;
-import dev.subtitles.common.phase.PhaseMachine;
+import dev.subtitles.common.projection.ProjectionKeys;
+import dev.subtitles.common.projection.ProjectionScript;
 import dev.subtitles.common.redis.LuaScript;
 import dev.subtitles.eventconsumer.config.EventConsumerConfig;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +23,7 @@ import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 
 /**
- * Writes the Redis view of jobs (PROJECTION_CONTRACT.md): each event goes through {@link ProjectionScript}, and the
+ * Writes the Redis view of jobs (docs/projection.md): each event goes through {@link ProjectionScript}, and the
  * scripts of a batch travel in one pipeline, so a batch costs one round trip.
  */
 @ApplicationScoped
@@ -33,15 +32,13 @@ public class RedisJobView {
     private static final Logger LOG = Logger.getLogger(RedisJobView.class);
 
     private final Redis redis;
-    private final JobViewKeys keys;
-    private final String historyCap;
-    private final String ttlSeconds;
+    private final ProjectionKeys keys;
+    private final ProjectionScript script;
 
-    public RedisJobView(Redis redis, JobViewKeys keys, EventConsumerConfig config) {
+    public RedisJobView(Redis redis, ProjectionKeys keys, EventConsumerConfig config) {
         this.redis = redis;
         this.keys = keys;
-        this.historyCap = Integer.toString(config.redis().historyMaxEntries());
-        this.ttlSeconds = Long.toString(config.redis().ttl().toSeconds());
+        this.script = new ProjectionScript(keys, config.redis().historyMaxEntries(), config.redis().ttl());
     }
 
     /**
@@ -52,7 +49,7 @@ public class RedisJobView {
      */
     Uni<List<Change>> project(List<ProjectedEvent> events) {
         List<Request> requests = new ArrayList<>(events.size());
-        events.forEach(event -> requests.add(projection(event, keys.channel())));
+        events.forEach(event -> requests.add(projection(event, true)));
         return send(requests).map(responses -> responses.stream().map(RedisJobView::change).toList());
     }
 
@@ -95,28 +92,16 @@ public class RedisJobView {
     Uni<Void> replace(UUID jobId, List<ProjectedEvent> history) {
         List<Request> requests = new ArrayList<>(history.size() + 1);
         requests.add(Request.cmd(Command.DEL).arg(keys.job(jobId)).arg(keys.history(jobId)));
-        history.forEach(event -> requests.add(projection(event, "")));
+        history.forEach(event -> requests.add(projection(event, false)));
         return send(requests).replaceWithVoid();
     }
 
-    private Request projection(ProjectedEvent projected, String channel) {
-        JobEvent<?> event = projected.event();
+    private Request projection(ProjectedEvent projected, boolean announce) {
         RecordedEvent recorded = projected.recorded();
-        Request request = Request.cmd(Command.EVALSHA).arg(ProjectionScript.SCRIPT.sha()).arg(2)
-                .arg(keys.job(event.jobId()))
-                .arg(keys.history(event.jobId()))
-                .arg(recorded.seq())
-                .arg(recorded.historyEntry())
-                .arg(event.id().toString())
-                .arg(event.type().routingKey())
-                .arg(recorded.time())
-                .arg(historyCap)
-                .arg(ttlSeconds)
-                .arg(channel)
-                .arg(PhaseMachine.phaseAfter(event.type()).map(Enum::name).orElse(""))
-                .arg(ProjectionScript.transitionsOf(event.type()))
-                .arg(PhaseMachine.phaseAfter(event.type()).filter(JobPhase::isTerminal).isPresent() ? "1" : "");
-        PhaseFields.of(event).forEach(request::arg);
+        Request request = Request.cmd(Command.EVALSHA).arg(ProjectionScript.SCRIPT.sha()).arg(ProjectionScript.KEY_COUNT);
+        for (String arg : script.call(projected.event(), recorded.entry(), recorded.time(), announce)) {
+            request.arg(arg);
+        }
         return request;
     }
 

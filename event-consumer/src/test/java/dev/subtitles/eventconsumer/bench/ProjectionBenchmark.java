@@ -41,6 +41,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
@@ -224,7 +225,7 @@ class ProjectionBenchmark {
     private String latency(int instanceCount) throws Exception {
         Vertx vertx = Vertx.vertx();
         List<Long> lagsMicros = Collections.synchronizedList(new ArrayList<>());
-        String channel = TestTopology.KEY_PREFIX + "job-events";
+        String channel = new ProjectionKeys(TestTopology.KEY_PREFIX).channel();
         RedisConnection subscriber = Redis.createClient(vertx, "redis://localhost:6379").connect()
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         subscriber.handler(message -> {
@@ -309,7 +310,7 @@ class ProjectionBenchmark {
             env.put("EVENTS_EXCHANGE", TestTopology.EXCHANGE);
             env.put("EVENTS_DEAD_LETTER_EXCHANGE", TestTopology.DEAD_LETTER_EXCHANGE);
             env.put("PROJECTION_QUEUE", TestTopology.QUEUE);
-            env.put("EVENT_CONSUMER_REDIS_KEY_PREFIX", TestTopology.KEY_PREFIX);
+            env.put("PROJECTION_KEY_PREFIX", TestTopology.KEY_PREFIX);
             if (Boolean.getBoolean("bench.debug")) {
                 env.put("QUARKUS_LOG_CATEGORY__DEV_SUBTITLES__LEVEL", "DEBUG");
             }

@@ -33,6 +33,7 @@ import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.eventconsumer.testing.ConsumerTest;
 import dev.subtitles.eventconsumer.testing.JobViews;
 import dev.subtitles.eventconsumer.testing.TestEvents;
@@ -59,7 +60,7 @@ class ProjectionTest extends ConsumerTest {
     @Inject
     RedisDataSource redis;
     @Inject
-    JobViewKeys keys;
+    ProjectionKeys keys;
 
     @Test
     void eventIsRecordedWithTheFirstSequenceNumberAndItsCloudEvent() throws Exception {

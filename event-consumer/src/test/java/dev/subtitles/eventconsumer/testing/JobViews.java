@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.subtitles.eventconsumer.projection.JobViewKeys;
+import dev.subtitles.common.projection.ProjectionKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /** Reads the Redis view of a job the way the manager does, for assertions. */
@@ -14,9 +14,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 public class JobViews {
 
     private final RedisDataSource redis;
-    private final JobViewKeys keys;
+    private final ProjectionKeys keys;
 
-    public JobViews(RedisDataSource redis, JobViewKeys keys) {
+    public JobViews(RedisDataSource redis, ProjectionKeys keys) {
         this.redis = redis;
         this.keys = keys;
     }

@@ -39,7 +39,7 @@ public class TestTopology implements QuarkusTestResourceLifecycleManager {
                 "events.exchange", EXCHANGE,
                 "events.dead-letter-exchange", DEAD_LETTER_EXCHANGE,
                 "projection.queue", QUEUE,
-                "event-consumer.redis.key-prefix", KEY_PREFIX,
+                "subtitles.projection.key-prefix", KEY_PREFIX,
                 "event-consumer.instance", RUN);
     }
 

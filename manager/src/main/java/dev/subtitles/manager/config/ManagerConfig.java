@@ -30,7 +30,7 @@ public interface ManagerConfig {
     /** The transactional outbox and its relay. */
     Outbox outbox();
 
-    /** Where the event-consumer's projection is read from (docs/projection.md). */
+    /** Where the event-consumer's durable event log is read from (docs/projection.md). */
     Projection projection();
 
     /** Job submission and listing. */
@@ -44,9 +44,6 @@ public interface ManagerConfig {
 
     /** How the manager waits on PostgreSQL and Redis while answering a request. */
     Dependencies dependencies();
-
-    /** The shared record of how each job ends ({@code JobOutcomes}). */
-    Outcomes outcomes();
 
     /** The deadline by which every job must have ended, and its sweep. */
     Deadline deadline();
@@ -109,14 +106,12 @@ public interface ManagerConfig {
         Duration pruneInterval();
     }
 
-    /** Where the projection written by the event-consumer lives. */
+    /**
+     * Where the event log written by the event-consumer lives. The projection's Redis keys are under
+     * {@code subtitles.projection.key-prefix} ({@code dev.subtitles.common.projection.ProjectionConfig}), shared by
+     * every service.
+     */
     interface Projection {
-
-        /**
-         * Prefix of every Redis key and channel of the projection (same value as the event-consumer's); none by
-         * default. Optional rather than defaulting to "", since an empty value counts as missing in configuration.
-         */
-        Optional<String> keyPrefix();
 
         /** PostgreSQL schema of the durable event log table {@code job_event}, read when Redis has nothing. */
         @WithDefault("events")
@@ -198,21 +193,6 @@ public interface ManagerConfig {
         /** The {@code Retry-After} of a 503 answered while a dependency is down. */
         @WithDefault("5s")
         Duration retryAfter();
-    }
-
-    /** The per-job end decisions shared with the workers (one Redis key per job). */
-    interface Outcomes {
-
-        /**
-         * Prefix of the keys: {@code <prefix><job id>}. Same value in every service of a deployment
-         * ({@code ${PROJECTION_KEY_PREFIX:}outcome:} in application.properties).
-         */
-        @WithDefault("outcome:")
-        String keyPrefix();
-
-        /** How long a decision is kept: longer than any job runs, deadline included. */
-        @WithDefault("14d")
-        Duration retention();
     }
 
     /** The deadline sweep. */

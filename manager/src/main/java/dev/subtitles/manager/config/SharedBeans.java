@@ -8,9 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.format.SubtitleConverter;
-import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.store.SubtitleStore;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /** Beans for the plain (non-CDI) classes of {@code common}, one instance each per application. */
@@ -34,11 +32,5 @@ public class SharedBeans {
     @Singleton
     SubtitleConverter subtitleConverter() {
         return new SubtitleConverter();
-    }
-
-    @Produces
-    @Singleton
-    JobOutcomes jobOutcomes(ReactiveRedisDataSource redis, ManagerConfig config) {
-        return new JobOutcomes(redis, config.outcomes().keyPrefix(), config.outcomes().retention());
     }
 }

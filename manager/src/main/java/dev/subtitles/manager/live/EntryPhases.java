@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.common.phase.PhaseMachine;
-import dev.subtitles.manager.repository.HistoryEntry;
+import dev.subtitles.common.projection.HistoryEntry;
 
 /**
  * The phase a history entry leads to, read from its {@code type}. Every watcher of a job asks this for every event,

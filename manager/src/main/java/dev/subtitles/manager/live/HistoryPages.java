@@ -3,7 +3,7 @@ package dev.subtitles.manager.live;
 import java.util.List;
 import java.util.UUID;
 
-import dev.subtitles.manager.repository.HistoryEntry;
+import dev.subtitles.common.projection.HistoryEntry;
 import io.smallrye.mutiny.Uni;
 
 /** A job's history oldest first, a page at a time: what a live client reads before and between live events. */

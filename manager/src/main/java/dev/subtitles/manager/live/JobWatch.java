@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.projection.HistoryEntry;
 import dev.subtitles.manager.projection.JobEventFeed;
-import dev.subtitles.manager.repository.HistoryEntry;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**

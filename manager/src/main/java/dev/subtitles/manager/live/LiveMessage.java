@@ -1,7 +1,7 @@
 package dev.subtitles.manager.live;
 
 import dev.subtitles.common.phase.JobPhase;
-import dev.subtitles.manager.repository.HistoryEntry;
+import dev.subtitles.common.projection.HistoryEntry;
 
 /** What a live client is sent, whatever the transport. */
 public sealed interface LiveMessage {

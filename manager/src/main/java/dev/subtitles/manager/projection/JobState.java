@@ -6,11 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.subtitles.common.event.JobEvent;
-import dev.subtitles.common.event.payload.JobFailed;
-import dev.subtitles.common.event.payload.SubtitleReady;
-import dev.subtitles.common.event.payload.Translated;
 import dev.subtitles.common.phase.JobPhase;
-import dev.subtitles.common.phase.PhaseMachine;
+import dev.subtitles.common.projection.JobHash;
 
 /**
  * Where a job stands according to the projection: its phase, when it last changed, and its result or error.
@@ -26,42 +23,26 @@ public record JobState(JobPhase phase, Instant updatedAt, Result result, Error e
         return new JobState(JobPhase.DOWNLOAD_QUEUED, null, null, null);
     }
 
-    /** The state in the job's Redis hash (field names of PROJECTION_CONTRACT.md). */
+    /** The state in the job's Redis hash ({@link JobHash}). */
     public static JobState fromHash(Map<String, String> hash) {
-        JobPhase phase = JobPhase.valueOf(hash.getOrDefault("phase", JobPhase.DOWNLOAD_QUEUED.name()));
-        Instant updatedAt = hash.containsKey("updatedAt") ? Instant.parse(hash.get("updatedAt")) : null;
-        Result result = hash.containsKey("resultFileId")
-                ? new Result(UUID.fromString(hash.get("resultFileId")), hash.get("provider"), hash.get("engine"),
-                        hash.get("model"), hash.get("language"))
+        JobPhase phase = JobPhase.valueOf(hash.getOrDefault(JobHash.PHASE, JobPhase.DOWNLOAD_QUEUED.name()));
+        Instant updatedAt = hash.containsKey(JobHash.UPDATED_AT) ? Instant.parse(hash.get(JobHash.UPDATED_AT)) : null;
+        Result result = hash.containsKey(JobHash.RESULT_FILE_ID)
+                ? new Result(UUID.fromString(hash.get(JobHash.RESULT_FILE_ID)), hash.get(JobHash.PROVIDER),
+                        hash.get(JobHash.ENGINE), hash.get(JobHash.MODEL), hash.get(JobHash.LANGUAGE))
                 : null;
-        Error error = hash.containsKey("errorCode") || hash.containsKey("error")
-                ? new Error(hash.get("stage"), hash.get("errorCode"), hash.get("error"))
+        Error error = hash.containsKey(JobHash.ERROR_CODE) || hash.containsKey(JobHash.ERROR)
+                ? new Error(hash.get(JobHash.STAGE), hash.get(JobHash.ERROR_CODE), hash.get(JobHash.ERROR))
                 : null;
         return new JobState(phase, updatedAt, result, error);
     }
 
     /**
-     * The state the job's recorded events lead to, in sequence order: the same monotonic {@link PhaseMachine} the
-     * projection applies, with the result or error of the event that made the job terminal.
+     * The state the job's recorded events lead to, in sequence order: the hash the projection writes for them
+     * ({@link JobHash#of}), read as {@link #fromHash} reads the Redis view.
      */
     public static JobState fromEvents(List<JobEvent<?>> events) {
-        if (events.isEmpty()) {
-            return notProjectedYet();
-        }
-        JobPhase phase = null;
-        Result result = null;
-        Error error = null;
-        Instant updatedAt = null;
-        for (JobEvent<?> event : events) {
-            JobPhase before = phase;
-            phase = PhaseMachine.apply(phase, event.type());
-            updatedAt = event.time();
-            if (phase != before && phase.isTerminal()) {
-                result = resultOf(event);
-                error = errorOf(event);
-            }
-        }
-        return new JobState(phase, updatedAt, result, error);
+        return events.isEmpty() ? notProjectedYet() : fromHash(JobHash.of(events));
     }
 
     /**
@@ -70,24 +51,6 @@ public record JobState(JobPhase phase, Instant updatedAt, Result result, Error e
      */
     public static JobState furtherAlong(JobState first, JobState second) {
         return second.phase().rank() > first.phase().rank() ? second : first;
-    }
-
-    private static Result resultOf(JobEvent<?> event) {
-        if (event.payload() instanceof SubtitleReady ready) {
-            return new Result(ready.fileId(), ready.provider(), null, null, ready.language());
-        }
-        if (event.payload() instanceof Translated translated) {
-            return new Result(translated.fileId(), null, translated.engine(), translated.model(),
-                    translated.targetLanguage());
-        }
-        return null;
-    }
-
-    private static Error errorOf(JobEvent<?> event) {
-        if (event.payload() instanceof JobFailed failed) {
-            return new Error(failed.stage().name(), failed.errorCode(), failed.message());
-        }
-        return null;
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.subtitles.manager.repository.HistoryEntry;
+import dev.subtitles.common.projection.HistoryEntry;
+import dev.subtitles.common.projection.JobHash;
+import dev.subtitles.common.projection.ProjectionKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +40,7 @@ public class ProjectionReader {
      * has no view of the job. One field instead of the whole hash, for the audit trail's event count.
      */
     public Uni<Long> lastSeq(UUID jobId) {
-        return hashes.hget(keys.job(jobId), "lastSeq").map(value -> value == null ? null : Long.valueOf(value));
+        return hashes.hget(keys.job(jobId), JobHash.LAST_SEQ).map(value -> value == null ? null : Long.valueOf(value));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.subtitles.common.projection.HistoryEntry;
 import dev.subtitles.manager.config.ManagerConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,8 +17,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Reads the event-consumer's durable event log ({@code <schema>.job_event}, PROJECTION_CONTRACT.md), which the
- * manager uses only when the Redis projection has nothing for a job. Read only: the event-consumer owns the table.
+ * Reads the event-consumer's durable event log ({@code <schema>.job_event}, docs/projection.md), which the manager
+ * uses only when the Redis projection has nothing for a job, with the history entries built by
+ * {@link HistoryEntry#SQL}. Read only: the event-consumer owns the table.
  */
 @ApplicationScoped
 public class EventLogRepository {
@@ -25,7 +27,8 @@ public class EventLogRepository {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final Pool pool;
-    private final String pageQuery;
+    private final String newestFirstQuery;
+    private final String oldestFirstQuery;
     private final String lastSeqQuery;
     private final String eventsOfJobsQuery;
 
@@ -37,27 +40,39 @@ public class EventLogRepository {
                     + " identifier, was '" + schema + "'");
         }
         String table = schema + ".job_event";
-        // json_build_object keeps the key order of the history entry the event-consumer writes to Redis.
-        this.pageQuery = "select seq, json_build_object('jobId', job_id, 'seq', seq, 'id', event_id, 'type', type,"
-                + " 'time', cloud_event->'time', 'source', source, 'data', cloud_event->'data')::text as entry"
-                + " from " + table + " where job_id = $1 and seq > $2 and seq < $3 order by seq desc limit $4";
+        String entries = "select seq, " + HistoryEntry.SQL + " as entry from " + table
+                + " where job_id = $1 and seq > $2 and seq < $3 order by seq";
+        this.newestFirstQuery = entries + " desc limit $4";
+        this.oldestFirstQuery = entries + " limit $4";
         this.lastSeqQuery = "select max(seq) as last_seq from " + table + " where job_id = $1";
         this.eventsOfJobsQuery = "select job_id, cloud_event::text as cloud_event from " + table
                 + " where job_id = any($1) order by job_id, seq";
     }
 
     /**
-     * History entries of a job with {@code afterSeq < seq < beforeSeq}, newest first, at most {@code limit}.
+     * History entries of a job with {@code afterSeq < seq < beforeSeq}, newest first (the audit trail's order), at
+     * most {@code limit}.
      */
     public Uni<List<HistoryEntry>> page(UUID jobId, long afterSeq, long beforeSeq, int limit) {
-        return pool.preparedQuery(pageQuery).execute(Tuple.of(jobId, afterSeq, beforeSeq, limit))
-                .map(rows -> {
-                    List<HistoryEntry> entries = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        entries.add(new HistoryEntry(row.getLong("seq"), row.getString("entry")));
-                    }
-                    return entries;
-                });
+        return entries(newestFirstQuery, jobId, afterSeq, beforeSeq, limit);
+    }
+
+    /**
+     * History entries of a job with {@code afterSeq < seq < beforeSeq}, oldest first (the order a live client
+     * needs), at most {@code limit}.
+     */
+    public Uni<List<HistoryEntry>> pageOldestFirst(UUID jobId, long afterSeq, long beforeSeq, int limit) {
+        return entries(oldestFirstQuery, jobId, afterSeq, beforeSeq, limit);
+    }
+
+    private Uni<List<HistoryEntry>> entries(String query, UUID jobId, long afterSeq, long beforeSeq, int limit) {
+        return pool.preparedQuery(query).execute(Tuple.of(jobId, afterSeq, beforeSeq, limit)).map(rows -> {
+            List<HistoryEntry> entries = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                entries.add(new HistoryEntry(row.getLong("seq"), row.getString("entry")));
+            }
+            return entries;
+        });
     }
 
     /** The sequence number of the job's newest recorded event, 0 when none is recorded. */

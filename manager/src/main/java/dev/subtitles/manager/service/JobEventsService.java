@@ -12,11 +12,11 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.util.RawValue;
 
+import dev.subtitles.common.projection.HistoryEntry;
 import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.projection.JobEventFeed;
 import dev.subtitles.manager.projection.ProjectionReader;
 import dev.subtitles.manager.repository.EventLogRepository;
-import dev.subtitles.manager.repository.HistoryEntry;
 import dev.subtitles.manager.repository.JobRepository;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.subtitles.common.event.payload.DownloadStarted;
+import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
 import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
@@ -66,13 +67,13 @@ class ManagerBenchmark {
         Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
         Vertx vertx = Vertx.vertx();
         Redis redisClient = Redis.createClient(vertx, "redis://127.0.0.1:6379");
-        Projection projection = new Projection(
-                new BlockingRedisDataSourceImpl(vertx, redisClient, RedisAPI.api(redisClient), Duration.ofSeconds(10)),
-                keyPrefix, "events");
+        Projection projection = null;
         try (BenchDatabase database = new BenchDatabase("subtitles_bench_" + run);
                 BenchExchange exchange = new BenchExchange(exchangeName);
                 ManagerProcess manager = ManagerProcess.start(environment(database));
                 OpenLoopLoad load = new OpenLoopLoad(CONNECTIONS, QUEUE_LIMIT)) {
+            projection = new Projection(new BlockingRedisDataSourceImpl(vertx, redisClient, RedisAPI.api(redisClient),
+                    Duration.ofSeconds(10)), new ProjectionKeys(keyPrefix), database.jdbcUrl(), "events");
             URI jobs = manager.base().resolve("jobs");
             IntFunction<OpenLoopLoad.Call> submission = i -> OpenLoopLoad.Call.post(jobs,
                     Jobs.body(titlePrefix + i));
@@ -93,7 +94,9 @@ class ManagerBenchmark {
             measure("warm-up GET events (50)", load, manager, exchange, database, 1000, Duration.ofSeconds(20), audit);
             measure("GET /jobs/{id}/events (50)", load, manager, exchange, database, 2000, duration, audit);
         } finally {
-            projection.clear();
+            if (projection != null) {
+                projection.clear();
+            }
             redisClient.close();
             vertx.closeAndAwait();
         }

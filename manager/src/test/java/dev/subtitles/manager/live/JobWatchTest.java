@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.projection.HistoryEntry;
 import dev.subtitles.manager.projection.JobEventFeed;
-import dev.subtitles.manager.repository.HistoryEntry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;

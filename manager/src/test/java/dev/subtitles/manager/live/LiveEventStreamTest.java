@@ -19,10 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subtitles.common.event.payload.CancelRequested;
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.testing.TracingScopeReports;
-import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,17 +34,12 @@ class LiveEventStreamTest {
     URI base;
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
-    ManagerConfig config;
-
     Projection projection;
+
     TracingScopeReports scopes;
 
     @BeforeEach
-    void projection() {
-        projection = Projection.of(redis, config);
+    void recordScopes() {
         scopes = TracingScopeReports.record();
     }
 

@@ -14,14 +14,11 @@ import java.util.stream.LongStream;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.payload.DownloadStarted;
-import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
@@ -35,23 +32,13 @@ class LiveFanOutTest {
     URI base;
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
-    ManagerConfig config;
-
-    @Inject
     LiveProgress progress;
 
     @Inject
     LiveConfig liveConfig;
 
+    @Inject
     Projection projection;
-
-    @BeforeEach
-    void projection() {
-        projection = Projection.of(redis, config);
-    }
 
     @AfterEach
     void clear() {

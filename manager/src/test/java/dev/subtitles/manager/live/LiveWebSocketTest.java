@@ -18,10 +18,8 @@ import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.testing.TracingScopeReports;
-import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -34,20 +32,15 @@ class LiveWebSocketTest {
     URI base;
 
     @Inject
-    RedisDataSource redis;
-
-    @Inject
-    ManagerConfig config;
-
-    @Inject
     LiveConnections connections;
 
+    @Inject
     Projection projection;
+
     TracingScopeReports scopes;
 
     @BeforeEach
-    void projection() {
-        projection = Projection.of(redis, config);
+    void recordScopes() {
         scopes = TracingScopeReports.record();
     }
 

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.logging.CapturedLogs;
-import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
-import dev.subtitles.manager.support.Projection;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -25,26 +20,16 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class JobMdcFilterTest {
 
-    @Inject
-    RedisDataSource redis;
-
-    @Inject
-    ManagerConfig config;
-
     private CapturedLogs logs;
-    private Projection projection;
 
     @BeforeEach
     void capture() {
         logs = CapturedLogs.ofDebug("dev.subtitles.manager.service");
-        projection = new Projection(redis, config.projection().keyPrefix().orElse(""),
-                config.projection().eventLogSchema());
     }
 
     @AfterEach
     void stopCapturing() {
         logs.close();
-        projection.clear();
     }
 
     @Test

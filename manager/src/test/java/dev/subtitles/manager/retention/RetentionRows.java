@@ -21,8 +21,6 @@ final class RetentionRows {
     RetentionRows(Pool pool, String eventSchema) {
         this.pool = pool;
         this.eventSchema = eventSchema;
-        run("create table if not exists " + eventSchema
-                + ".job_sequence (job_id uuid primary key, last_seq bigint not null)");
     }
 
     /** A job submitted {@code age} ago and settled {@code settledAgo} ago ({@code null}: still running). */

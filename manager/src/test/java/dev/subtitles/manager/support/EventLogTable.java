@@ -5,31 +5,30 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.flywaydb.core.Flyway;
+
 /**
- * The event-consumer's durable event log ({@code <schema>.job_event}) in a schema of the caller's own (on the test
- * database unless told otherwise), created with the event-consumer's DDL, so a test run or a benchmark reads a log
- * nobody else writes.
+ * The event-consumer's durable event log ({@code <schema>.job_event}) in a schema of the caller's own, migrated with
+ * the event-consumer's own migrations ({@code db/events} in {@code common}), so a test run or a benchmark reads a log
+ * of the real shape that nobody else writes.
  */
 public final class EventLogTable {
 
     private EventLogTable() {
     }
 
-    /** Creates {@code schema} with an empty {@code job_event} table on the test database. */
-    public static void create(String schema) {
-        create(TestInfrastructure.JDBC_URL, schema);
-    }
-
-    /** Creates {@code schema} with an empty {@code job_event} table on the database at {@code jdbcUrl}. */
+    /** Creates {@code schema} on the database at {@code jdbcUrl} and migrates the event log into it. */
     public static void create(String jdbcUrl, String schema) {
-        execute(jdbcUrl, "create schema " + schema);
-        execute(jdbcUrl, "create table " + schema + ".job_event (event_id uuid primary key, job_id uuid not null,"
-                + " seq bigint not null, type text not null, source text not null, event_time timestamptz not null,"
-                + " recorded_at timestamptz not null default now(), cloud_event jsonb not null,"
-                + " constraint job_event_job_seq_key unique (job_id, seq))");
+        Flyway.configure()
+                .dataSource(jdbcUrl, "postgres", "postgres")
+                .schemas(schema)
+                .createSchemas(true)
+                .locations("classpath:db/events")
+                .load()
+                .migrate();
     }
 
-    /** Drops {@code schema} and its table from the test database. */
+    /** Drops {@code schema} and its tables from the test database. */
     public static void drop(String schema) {
         execute(TestInfrastructure.JDBC_URL, "drop schema if exists " + schema + " cascade");
     }

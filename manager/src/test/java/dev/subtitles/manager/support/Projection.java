@@ -1,169 +1,136 @@
 package dev.subtitles.manager.support;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
-import dev.subtitles.common.event.payload.JobFailed;
-import dev.subtitles.common.event.payload.SubtitleReady;
-import dev.subtitles.common.event.payload.Translated;
-import dev.subtitles.common.phase.JobPhase;
-import dev.subtitles.common.phase.PhaseMachine;
+import dev.subtitles.common.projection.HistoryEntry;
+import dev.subtitles.common.projection.ProjectionKeys;
+import dev.subtitles.common.projection.ProjectionScript;
 import dev.subtitles.manager.config.ManagerConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
- * Plays the event-consumer in tests: writes a job's projection in the shape PROJECTION_CONTRACT.md fixes (Redis
- * hash, history sorted set, pub/sub message; or rows of the durable log), and removes what it wrote.
+ * Plays the event-consumer in tests through the real contract (docs/projection.md): records a job's events in the
+ * event log the manager reads (the event-consumer's schema, {@link EventLogTable}), and projects them into Redis with
+ * the event-consumer's script ({@link ProjectionScript}) under the manager's keys, the history entry built by
+ * PostgreSQL ({@link HistoryEntry#SQL}). What a test reads is therefore what the event-consumer would have written.
+ * Removes the Redis keys it wrote ({@link #clear}); the event log goes with the run's schema.
  */
-public final class Projection {
+@Singleton
+public class Projection {
 
     private static final EventCodec CODEC = new EventCodec();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final URI SOURCE = JobEvent.source("downloader", "test-host");
+    private static final int HISTORY_CAP = 1000;
+    private static final Duration TTL = Duration.ofHours(1);
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final RedisDataSource redis;
-    private final String prefix;
-    private final String eventLogSchema;
-    private final Map<UUID, Long> lastSeq = new HashMap<>();
-    private final Map<UUID, JobPhase> phases = new HashMap<>();
-    private final List<String> keys = new ArrayList<>();
+    private final ProjectionKeys keys;
+    private final ProjectionScript script;
+    private final String jdbcUrl;
+    private final String record;
+    private final String recorded;
+    private final Set<UUID> projectedJobs = ConcurrentHashMap.newKeySet();
 
-    public Projection(RedisDataSource redis, String prefix, String eventLogSchema) {
+    /** The projection the manager under test reads: its keys, its database and its event-log schema. */
+    @Inject
+    Projection(RedisDataSource redis, ProjectionKeys keys, ManagerConfig config,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl) {
+        this(redis, keys, jdbcUrl, config.projection().eventLogSchema());
+    }
+
+    /** A projection into {@code redis} under {@code keys}, with the event log in {@code schema} at {@code jdbcUrl}. */
+    public Projection(RedisDataSource redis, ProjectionKeys keys, String jdbcUrl, String schema) {
         this.redis = redis;
-        this.prefix = prefix;
-        this.eventLogSchema = eventLogSchema;
+        this.keys = keys;
+        this.script = new ProjectionScript(keys, HISTORY_CAP, TTL);
+        this.jdbcUrl = jdbcUrl;
+        // The next number of the job's sequence, as the event-consumer reserves it, and the event under it.
+        this.record = "with reserved as (insert into " + schema + ".job_sequence as s (job_id, last_seq) values (?, 1)"
+                + " on conflict (job_id) do update set last_seq = s.last_seq + 1 returning last_seq)"
+                + " insert into " + schema + ".job_event (event_id, job_id, seq, type, source, event_time, cloud_event)"
+                + " select ?, ?, last_seq, ?, ?, ?, ?::jsonb from reserved";
+        this.recorded = "select seq, " + HistoryEntry.SQL + " as entry, cloud_event->>'time' as time from " + schema
+                + ".job_event where event_id = ?";
     }
 
-    /** The projection the manager under test reads: its key prefix and event-log schema. */
-    public static Projection of(RedisDataSource redis, ManagerConfig config) {
-        return new Projection(redis, config.projection().keyPrefix().orElse(""), config.projection().eventLogSchema());
-    }
-
-    /** Projects a new event of the job into Redis as the event-consumer would, publishing it last. */
+    /** Records a new event of the job and projects it into Redis, announcing it, as the event-consumer does. */
     public JobEvent<?> inRedis(UUID jobId, EventPayload payload) {
-        return inRedis(jobId, payload, true);
+        return project(inEventLog(jobId, payload), true);
     }
 
-    /** Projects a new event of the job into Redis but does not publish it, as when pub/sub lost the message. */
+    /** Records and projects a new event of the job but does not announce it, as when pub/sub lost the message. */
     public JobEvent<?> inRedisUnannounced(UUID jobId, EventPayload payload) {
-        return inRedis(jobId, payload, false);
+        return project(inEventLog(jobId, payload), false);
     }
 
-    private JobEvent<?> inRedis(UUID jobId, EventPayload payload, boolean announced) {
-        JobEvent<?> event = JobEvent.create(jobId, SOURCE, payload);
-        long seq = nextSeq(jobId);
-        String entry = entry(event, seq);
-        String hashKey = prefix + "job:" + jobId;
-        String historyKey = hashKey + ":events";
-        JobPhase phase = PhaseMachine.apply(phases.get(jobId), event.type());
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (phase != phases.get(jobId)) {
-            fields.put("phase", phase.name());
-            fields.putAll(resultFields(payload));
-        }
-        phases.put(jobId, phase);
-        fields.put("updatedAt", event.time().toString());
-        fields.put("lastEventId", event.id().toString());
-        fields.put("lastEventType", event.type().routingKey());
-        fields.put("lastSeq", Long.toString(seq));
-        redis.hash(String.class).hset(hashKey, fields);
-        redis.sortedSet(String.class).zadd(historyKey, seq, entry);
-        redis.key().expire(hashKey, 3600);
-        redis.key().expire(historyKey, 3600);
-        keys.add(hashKey);
-        keys.add(historyKey);
-        if (announced) {
-            redis.pubsub(String.class).publish(prefix + "job-events", entry);
-        }
-        return event;
-    }
-
-    /** Records a new event of the job only in the durable log, as if Redis had expired it. */
+    /** Records a new event of the job only in the event log, as if Redis had expired it or not projected it yet. */
     public JobEvent<?> inEventLog(UUID jobId, EventPayload payload) {
         JobEvent<?> event = JobEvent.create(jobId, SOURCE, payload);
-        long seq = nextSeq(jobId);
-        String sql = "insert into " + eventLogSchema + ".job_event (event_id, job_id, seq, type, source, event_time,"
-                + " cloud_event) values (?, ?, ?, ?, ?, ?, ?::jsonb)";
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.JDBC_URL, "postgres", "postgres");
-                PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setObject(1, event.id());
-            insert.setObject(2, jobId);
-            insert.setLong(3, seq);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                PreparedStatement insert = connection.prepareStatement(record)) {
+            insert.setObject(1, jobId);
+            insert.setObject(2, event.id());
+            insert.setObject(3, jobId);
             insert.setString(4, event.type().routingKey());
             insert.setString(5, event.source().toString());
             insert.setTimestamp(6, Timestamp.from(event.time()));
             insert.setString(7, new String(CODEC.encode(event), StandardCharsets.UTF_8));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record event in the test event log", e);
+            throw new IllegalStateException("cannot record the event in the test event log", e);
         }
         return event;
     }
 
-    /** Deletes the Redis keys this fixture wrote. */
+    /** Projects an event recorded before ({@link #inEventLog}) into Redis, announcing it. */
+    public JobEvent<?> project(JobEvent<?> event) {
+        return project(event, true);
+    }
+
+    /** Deletes the Redis keys of every job this fixture projected. */
     public void clear() {
-        if (!keys.isEmpty()) {
-            redis.key().del(keys.toArray(String[]::new));
-            keys.clear();
+        for (UUID jobId : projectedJobs) {
+            redis.key().del(keys.job(jobId), keys.history(jobId));
         }
+        projectedJobs.clear();
     }
 
-    private long nextSeq(UUID jobId) {
-        return lastSeq.merge(jobId, 1L, Long::sum);
-    }
-
-    /** The history entry JSON of the contract, field order included. */
-    private static String entry(JobEvent<?> event, long seq) {
-        try {
-            JsonNode cloudEvent = MAPPER.readTree(CODEC.encode(event));
-            ObjectNode entry = MAPPER.createObjectNode();
-            entry.put("jobId", event.jobId().toString());
-            entry.put("seq", seq);
-            entry.put("id", event.id().toString());
-            entry.put("type", event.type().routingKey());
-            entry.set("time", cloudEvent.get("time"));
-            entry.put("source", event.source().toString());
-            entry.set("data", cloudEvent.get("data"));
-            return MAPPER.writeValueAsString(entry);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    private JobEvent<?> project(JobEvent<?> event, boolean announce) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                PreparedStatement select = connection.prepareStatement(recorded)) {
+            select.setObject(1, event.id());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("event " + event.id() + " is not in the test event log");
+                }
+                HistoryEntry entry = new HistoryEntry(row.getLong("seq"), row.getString("entry"));
+                projectedJobs.add(event.jobId());
+                ProjectionScript.SCRIPT.run(redis.getReactive(), ProjectionScript.KEY_COUNT,
+                        script.call(event, entry, row.getString("time"), announce)).await().atMost(WAIT);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event back from the test event log", e);
         }
-    }
-
-    private static Map<String, String> resultFields(EventPayload payload) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (payload instanceof SubtitleReady ready) {
-            fields.put("resultFileId", ready.fileId().toString());
-            fields.put("provider", ready.provider());
-            fields.put("language", ready.language());
-        } else if (payload instanceof Translated translated) {
-            fields.put("resultFileId", translated.fileId().toString());
-            fields.put("engine", translated.engine());
-            fields.put("language", translated.targetLanguage());
-        } else if (payload instanceof JobFailed failed) {
-            fields.put("errorCode", failed.errorCode());
-            fields.put("error", failed.message());
-            fields.put("stage", failed.stage().name());
-        }
-        return fields;
+        return event;
     }
 }

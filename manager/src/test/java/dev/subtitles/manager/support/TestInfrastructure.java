@@ -15,9 +15,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives the test run its own names on the shared servers and removes them afterwards: an exchange
- * {@code test-manager-<run>.subtitle.events}, Redis key prefixes {@code test-manager-<run>:} (projection and job
- * outcomes), and a schema holding the event-consumer's {@code job_event} table created with the event-consumer's DDL
- * (PROJECTION_CONTRACT.md). The manager reaches the broker, Redis and PostgreSQL each through a {@link TcpProxy}, so
+ * {@code test-manager-<run>.subtitle.events}, the projection key prefix {@code test-manager-<run>:} (the job view
+ * and the job outcomes), and a schema holding the event-consumer's event log, migrated with its own migrations
+ * ({@link EventLogTable}). The manager reaches the broker, Redis and PostgreSQL each through a {@link TcpProxy}, so
  * a test can cut one ({@link ServerLink}) without touching the shared servers.
  * <p>
  * With the init argument {@code database=own} the run also gets a database of its own, created empty (the manager
@@ -68,11 +68,10 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "postgresql://127.0.0.1:" + proxies.get(ServerLink.POSTGRESQL).port() + "/" + database);
         config.put("quarkus.datasource.jdbc.url", jdbcUrl());
         config.put("quarkus.datasource.subtitles.jdbc.url", jdbcUrl());
-        config.put("manager.projection.key-prefix", "test-manager-" + run + ":");
+        config.put("subtitles.projection.key-prefix", "test-manager-" + run + ":");
         config.put("manager.projection.event-log-schema", schema);
-        config.put("manager.outcomes.key-prefix", "test-manager-" + run + ":outcome:");
         // Long enough for any test, short enough that the run's outcome keys do not linger in the shared Redis.
-        config.put("manager.outcomes.retention", "30m");
+        config.put("subtitles.projection.outcome-retention", "30m");
         // Long enough that a prompt long-poll answer can only come from the pub/sub notification.
         config.put("manager.events.wait-recheck-interval", "10s");
         return config;

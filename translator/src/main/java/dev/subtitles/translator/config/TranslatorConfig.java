@@ -4,13 +4,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.subtitles.common.messaging.Topology;
+import dev.subtitles.common.worker.wiring.WorkerSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The translator's own settings (infrastructure settings are Quarkus' own, in {@code application.properties}). */
+/**
+ * The translator's settings: those every worker has ({@link WorkerSettings}: instance, messaging, retry, delivery) and
+ * its own (infrastructure settings are Quarkus' own, in {@code application.properties}).
+ */
 @ConfigMapping(prefix = "translator")
-public interface TranslatorConfig {
+public interface TranslatorConfig extends WorkerSettings {
 
     /** The engine that translates: {@code apertium}, {@code libretranslate}, {@code deepl} or {@code openai}. */
     @WithDefault("apertium")
@@ -22,25 +25,6 @@ public interface TranslatorConfig {
      */
     @WithDefault("2")
     int maxInFlightBatches();
-
-    /** This instance's name in the {@code source} of the events it publishes. */
-    @WithDefault("local")
-    String instance();
-
-    /** Where requests come from and events go. */
-    Messaging messaging();
-
-    /** How transient failures are retried. */
-    Retry retry();
-
-    /** Where the job phases written by the event-consumer are read, for cancellation. */
-    Phases phases();
-
-    /** Where the one decision of how each job ends is recorded ({@code JobOutcomes}). */
-    Outcomes outcomes();
-
-    /** Bounds on every wait on the broker, and the watchdog of the consumer's progress. */
-    Delivery delivery();
 
     Apertium apertium();
 
@@ -62,80 +46,6 @@ public interface TranslatorConfig {
         /** How long a probe may take before the engine counts as unable to translate. */
         @WithDefault("10S")
         Duration timeout();
-    }
-
-    interface Messaging {
-
-        /** The topic exchange every event is published to (DESIGN.md §3). */
-        @WithDefault(Topology.EXCHANGE)
-        String exchange();
-
-        /** The work queue of translation requests; its delay queues and DLQ are named after it. */
-        @WithDefault(Topology.TRANSLATOR_QUEUE)
-        String queue();
-
-        /** The dead-letter exchange the work queue's DLQ is bound to. */
-        @WithDefault(Topology.DEAD_LETTER_EXCHANGE)
-        String deadLetterExchange();
-    }
-
-    interface Retry {
-
-        /** Attempts of one job before it fails with {@code RETRIES_EXHAUSTED}, the first included. */
-        @WithDefault("5")
-        int maxAttempts();
-
-        /** The delay before the second attempt; each further delay doubles, up to {@link #maxDelay()}. */
-        @WithDefault("10S")
-        Duration initialDelay();
-
-        /** The longest delay between two attempts. */
-        @WithDefault("10M")
-        Duration maxDelay();
-
-        /** Random spread of each delay, as a fraction of it (0.2 = up to 20 % shorter), so retries do not align. */
-        @WithDefault("0.2")
-        double jitter();
-    }
-
-    interface Phases {
-
-        /** Prefix of the Redis hash of a job ({@code <prefix><job id>}, field {@code phase}). */
-        @WithDefault("job:")
-        String keyPrefix();
-    }
-
-    interface Outcomes {
-
-        /** Prefix of the Redis key holding a job's outcome ({@code <prefix><job id>}), shared by every service. */
-        @WithDefault("outcome:")
-        String keyPrefix();
-
-        /** How long a job's outcome is kept: longer than any job runs, so a late worker still finds it. */
-        @WithDefault("7D")
-        Duration retention();
-    }
-
-    interface Delivery {
-
-        /** The longest a publish waits for the broker's confirm, and an ack or nack for its channel. */
-        @WithDefault("10S")
-        Duration confirmTimeout();
-
-        /**
-         * The longest one delivery may be handled; a longer one is failed and goes back to the queue. Longer than
-         * the slowest translation (a film on a slow engine, retries of its batches included).
-         */
-        @WithDefault("15M")
-        Duration maxDeliveryTime();
-
-        /** How long messages may wait on the queue while this consumer receives nothing before it is restarted. */
-        @WithDefault("60S")
-        Duration stallAfter();
-
-        /** How often the watchdog counts the messages waiting on the queue. */
-        @WithDefault("10S")
-        Duration checkInterval();
     }
 
     interface Apertium {

@@ -13,8 +13,8 @@ import io.quarkus.runtime.Startup;
 
 /**
  * The translator's own counters, registered at start (every series shows 0 before its first increment):
- * {@code translator.attempts{outcome}}, {@code translator.cues.translated{engine}} for the configured engine, and
- * {@code translator.dead.letters}.
+ * {@code translator.attempts{outcome}} and {@code translator.cues.translated{engine}} for the configured engine. (The
+ * shared wiring counts the dead-lettered messages, {@code translator.dead.letters}.)
  */
 @Startup
 @ApplicationScoped
@@ -31,7 +31,6 @@ public class AttemptMetrics {
 
     private final Map<Outcome, Counter> attempts = new EnumMap<>(Outcome.class);
     private final Counter cues;
-    private final Counter deadLetters;
 
     public AttemptMetrics(MeterRegistry registry, TranslatorConfig config) {
         for (Outcome outcome : Outcome.values()) {
@@ -40,8 +39,6 @@ public class AttemptMetrics {
         }
         cues = Counter.builder("translator.cues.translated").description("Cues translated")
                 .tag("engine", config.engine()).register(registry);
-        deadLetters = Counter.builder("translator.dead.letters")
-                .description("Messages copied to the dead-letter queue").register(registry);
     }
 
     void attempt(Outcome outcome) {
@@ -50,10 +47,5 @@ public class AttemptMetrics {
 
     void translated(int cueCount) {
         cues.increment(cueCount);
-    }
-
-    /** One message went to the DLQ. */
-    public void deadLettered() {
-        deadLetters.increment();
     }
 }

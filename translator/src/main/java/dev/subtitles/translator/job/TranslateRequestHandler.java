@@ -1,7 +1,5 @@
 package dev.subtitles.translator.job;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,23 +13,21 @@ import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.event.payload.JobFailed;
-import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.event.payload.Translated;
 import dev.subtitles.common.metrics.RetryReason;
-import dev.subtitles.common.metrics.StageMetrics;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
-import dev.subtitles.common.worker.Backoff;
+import dev.subtitles.common.worker.AttemptOutputs;
 import dev.subtitles.common.worker.ConfirmedPublisher.PublishException;
 import dev.subtitles.common.worker.EventIds;
-import dev.subtitles.common.worker.EventPublisher;
 import dev.subtitles.common.worker.JobPhases;
+import dev.subtitles.common.worker.RequestHandler;
 import dev.subtitles.common.worker.RetryScheduler;
-import dev.subtitles.translator.config.TranslatorConfig;
+import dev.subtitles.common.worker.wiring.Worker;
 import dev.subtitles.translator.engine.PermanentEngineException;
 import dev.subtitles.translator.engine.TransientEngineException;
 import io.smallrye.mutiny.Uni;
@@ -50,7 +46,7 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * <b>Redelivery is invisible.</b> Event ids derive from the request, the attempt and the type ({@link EventIds}), so
  * running an attempt again publishes duplicates that every consumer ignores. {@code job.retry.scheduled} carries the
- * attempt that failed (its id derives from that attempt too).
+ * attempt that failed, as in every worker ({@link AttemptOutputs}).
  * <p>
  * The item arrives once every resulting event (and the retry copy) is confirmed by the broker, so the request may be
  * acked then; a failure means an output is not confirmed (refused, or no confirm in time), and the delivery goes back
@@ -58,7 +54,7 @@ import io.smallrye.mutiny.Uni;
  * terminal event with other ids in the history.
  */
 @ApplicationScoped
-public class TranslateRequestHandler {
+public class TranslateRequestHandler implements RequestHandler<TranslateRequested> {
 
     public static final String RETRIES_EXHAUSTED = ErrorCode.RETRIES_EXHAUSTED.name();
     private static final Logger LOG = Logger.getLogger(TranslateRequestHandler.class);
@@ -66,35 +62,30 @@ public class TranslateRequestHandler {
     private final SubtitleTranslationService translations;
     private final JobPhases phases;
     private final JobOutcomes outcomes;
-    private final EventPublisher events;
-    private final RetryScheduler retries;
-    private final Backoff backoff;
-    private final int maxAttempts;
-    private final URI source;
+    private final AttemptOutputs outputs;
     private final AttemptMetrics metrics;
-    private final StageMetrics stage;
-    private final Clock clock;
+    private final int maxAttempts;
 
     public TranslateRequestHandler(SubtitleTranslationService translations, JobPhases phases, JobOutcomes outcomes,
-            EventPublisher events, RetryScheduler retries, Backoff backoff, TranslatorConfig config,
-            AttemptMetrics metrics, StageMetrics stage) {
-        this.metrics = metrics;
-        this.stage = stage;
+            AttemptOutputs outputs, AttemptMetrics metrics, Worker worker) {
         this.translations = translations;
         this.phases = phases;
         this.outcomes = outcomes;
-        this.events = events;
-        this.retries = retries;
-        this.backoff = backoff;
-        this.maxAttempts = config.retry().maxAttempts();
-        this.source = JobEvent.source("translator", config.instance());
-        this.clock = Clock.systemUTC();
+        this.outputs = outputs;
+        this.metrics = metrics;
+        this.maxAttempts = worker.settings().retry().maxAttempts();
+    }
+
+    @Override
+    public Class<TranslateRequested> requestType() {
+        return TranslateRequested.class;
     }
 
     /**
      * @param attempt 1 for a new request, one more for each retry
      * @param headers the delivery's headers ({@link RetryScheduler#DEFERRALS_HEADER})
      */
+    @Override
     public Uni<Void> handle(JobEvent<TranslateRequested> request, int attempt, Map<String, Object> headers) {
         int deferrals = RetryScheduler.deferralsOf(headers);
         return outcomes.decided(request.jobId())
@@ -126,11 +117,8 @@ public class TranslateRequestHandler {
     }
 
     private Uni<Void> attempt(JobEvent<TranslateRequested> request, int attempt, int deferrals) {
-        Instant start = clock.instant();
-        if (attempt == 1 && deferrals == 0) {
-            stage.queued(Duration.between(request.time(), start));
-        }
-        return publish(request, attempt, new TranslateStarted(attempt, translations.engine().name()))
+        Instant start = outputs.started(request, attempt, deferrals);
+        return outputs.publish(request, attempt, new TranslateStarted(attempt, translations.engine().name()))
                 .flatMap(started -> translations.translate(request.jobId(), request.payload(),
                         () -> stopIfEnded(request)))
                 .flatMap(result -> finish(request, attempt, new Translated(result.file().id(), result.file().engine(),
@@ -143,7 +131,7 @@ public class TranslateRequestHandler {
                 .onFailure(failure -> !(failure instanceof JobEndedElsewhereException
                         || failure instanceof OutcomeUndecidedException || failure instanceof PublishException))
                 .recoverWithUni(failure -> outcomeOf(request, attempt, failure))
-                .invoke(() -> stage.ran(Duration.between(start, clock.instant())));
+                .invoke(() -> outputs.ran(start));
     }
 
     private Uni<Void> outcomeOf(JobEvent<TranslateRequested> request, int attempt, Throwable failure) {
@@ -165,24 +153,16 @@ public class TranslateRequestHandler {
         Duration atLeast = failure instanceof TransientEngineException transientFailure
                 ? transientFailure.retryAfter().orElse(Duration.ZERO)
                 : Duration.ZERO;
-        Duration delay = backoff.after(attempt, atLeast);
-        return publish(request, attempt, new RetryScheduled(Stage.TRANSLATE, attempt, clock.instant().plus(delay),
-                Optional.ofNullable(failure.getMessage()).orElse(failure.getClass().getSimpleName())))
-                .chain(() -> retries.schedule(request, attempt + 1, delay))
-                .invoke(() -> {
-                    metrics.attempt(AttemptMetrics.Outcome.RETRIED);
-                    stage.retried(failure instanceof TransientEngineException ? RetryReason.ENGINE_UNAVAILABLE
-                            : RetryReason.INFRASTRUCTURE);
-                });
+        return outputs.retry(request, attempt, atLeast,
+                Optional.ofNullable(failure.getMessage()).orElse(failure.getClass().getSimpleName()),
+                failure instanceof TransientEngineException ? RetryReason.ENGINE_UNAVAILABLE : RetryReason.INFRASTRUCTURE)
+                .invoke(() -> metrics.attempt(AttemptMetrics.Outcome.RETRIED));
     }
 
     /** Redis could not say how the job ends: the same attempt again later, with a growing delay. */
     private Uni<Void> defer(JobEvent<TranslateRequested> request, int attempt, int deferrals, Throwable failure) {
-        Duration delay = backoff.after(deferrals + 1, Duration.ZERO);
-        LOG.warnf("job %s attempt %d: %s; trying again in %s", request.jobId(), attempt, failure.getMessage(), delay);
         metrics.attempt(AttemptMetrics.Outcome.DEFERRED);
-        stage.retried(RetryReason.UNDECIDED);
-        return retries.schedule(request, attempt, delay, Map.of(RetryScheduler.DEFERRALS_HEADER, deferrals + 1));
+        return outputs.defer(request, attempt, deferrals, failure);
     }
 
     private Uni<Void> stopIfEnded(JobEvent<TranslateRequested> request) {
@@ -211,13 +191,8 @@ public class TranslateRequestHandler {
                     if (standing != Outcome.FINISHED) {
                         return Uni.createFrom().failure(new JobEndedElsewhereException(request.jobId(), standing));
                     }
-                    return publish(request, attempt, payload);
+                    return outputs.publish(request, attempt, payload);
                 });
-    }
-
-    /** The event of this attempt with {@code payload}, with its derived id, in the request's trace. */
-    private Uni<Void> publish(JobEvent<TranslateRequested> request, int attempt, EventPayload payload) {
-        return events.publish(EventIds.eventOf(request, attempt, source, clock.instant(), payload));
     }
 
     /** Redis could not be asked how the job ends. */

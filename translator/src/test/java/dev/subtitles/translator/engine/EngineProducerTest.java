@@ -3,6 +3,7 @@ package dev.subtitles.translator.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -47,13 +48,20 @@ class EngineProducerTest {
         assertThat(engine.limits()).isEqualTo(new EngineLimits(10, 800));
     }
 
+    /** The settings every worker sets in its application.properties (no defaults in {@code WorkerSettings}). */
+    private static final Map<String, String> WORKER_SETTINGS = Map.of("translator.instance", "test",
+            "translator.messaging.queue", "translator.requests", "translator.retry.initial-delay", "10S",
+            "translator.retry.jitter", "0.2", "translator.delivery.max-delivery-time", "15M");
+
     private static TranslatorConfig config(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(WORKER_SETTINGS);
+        all.putAll(settings);
         return new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
                 // Quarkus' own converter: it reads the short form (10S, 2M) the settings use.
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withMapping(TranslatorConfig.class)
-                .withSources(new PropertiesConfigSource(settings, "test"))
+                .withSources(new PropertiesConfigSource(all, "test"))
                 .build()
                 .getConfigMapping(TranslatorConfig.class);
     }

@@ -55,7 +55,7 @@ class BrokerFaultTest {
                     "translator.delivery.max-delivery-time", MAX_DELIVERY_TIME.toSeconds() + "S",
                     "translator.delivery.check-interval", "1S",
                     "translator.libretranslate.timeout", "120S",
-                    "mp.messaging.incoming.translate-requests.reconnect-interval", "1");
+                    "mp.messaging.incoming.requests.reconnect-interval", "1");
         }
 
         @Override

@@ -33,8 +33,7 @@ public class RabbitMqTestTopology implements QuarkusTestResourceLifecycleManager
                 "translator.messaging.exchange", prefix + ".subtitle.events",
                 "translator.messaging.queue", prefix + ".requests",
                 "translator.messaging.dead-letter-exchange", prefix + ".subtitle.events.dlx",
-                "translator.phases.key-prefix", prefix + ":job:",
-                "translator.outcomes.key-prefix", prefix + ":outcome:",
+                "subtitles.projection.key-prefix", prefix + ":",
                 "translator.retry.initial-delay", INITIAL_DELAY.toSeconds() + "S",
                 "translator.retry.max-delay", MAX_DELAY.toSeconds() + "S",
                 "translator.retry.max-attempts", "3");

@@ -32,6 +32,7 @@ import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
+import dev.subtitles.common.worker.EventIds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -80,17 +81,22 @@ class TransientFailureRetryTest {
                 .willReturn(okJson(EnglishFixture.TRANSLATION)));
         Instant published = Instant.now();
 
-        broker.publish(request(storeEnglishFixture()));
+        JobEvent<TranslateRequested> request = request(storeEnglishFixture());
+        broker.publish(request);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> broker.typesOf(jobId).contains(EventType.TRANSLATED));
         assertThat(broker.typesOf(jobId)).containsExactly(EventType.TRANSLATE_STARTED, EventType.RETRY_SCHEDULED,
                 EventType.TRANSLATE_STARTED, EventType.TRANSLATED);
-        RetryScheduled retry = (RetryScheduled) broker.eventsOf(jobId).get(1).payload();
+        JobEvent<?> retried = broker.eventsOf(jobId).get(1);
+        assertThat(retried.id()).isEqualTo(EventIds.derive(request.id(), 1, EventType.RETRY_SCHEDULED));
+        RetryScheduled retry = (RetryScheduled) retried.payload();
         assertThat(retry.stage()).isEqualTo(Stage.TRANSLATE);
         assertThat(retry.attempt()).isEqualTo(1);
         assertThat(retry.error()).contains("503");
         assertThat(retry.nextAttemptAt()).isAfter(published);
         assertThat(broker.eventsOf(jobId).get(2).payload()).isEqualTo(new TranslateStarted(2, "libretranslate"));
+        assertThat(broker.eventsOf(jobId).get(2).id())
+                .isEqualTo(EventIds.derive(request.id(), 2, EventType.TRANSLATE_STARTED));
     }
 
     @Test

@@ -35,10 +35,12 @@ import dev.subtitles.common.format.Subtitle;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.format.SubtitleParser;
 import dev.subtitles.common.messaging.Topology;
+import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.common.worker.DeadLetterPublisher;
+import dev.subtitles.common.worker.EventIds;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,11 +64,8 @@ class TranslateRequestFlowTest {
     @ConfigProperty(name = "translator.messaging.queue")
     String queue;
 
-    @ConfigProperty(name = "translator.phases.key-prefix")
-    String phaseKeyPrefix;
-
-    @ConfigProperty(name = "translator.outcomes.key-prefix")
-    String outcomeKeyPrefix;
+    @Inject
+    ProjectionKeys keys;
 
     private final SubtitleParser parser = new SubtitleParser();
     private final UUID jobId = UUID.randomUUID();
@@ -80,7 +79,7 @@ class TranslateRequestFlowTest {
     @AfterEach
     void disconnect() throws IOException, TimeoutException {
         broker.close();
-        redis.key().del(phaseKeyPrefix + jobId, outcomeKeyPrefix + jobId);
+        redis.key().del(keys.job(jobId), keys.outcome(jobId));
     }
 
     @Test
@@ -155,13 +154,13 @@ class TranslateRequestFlowTest {
     @Test
     void cancelledJobIsDroppedSilentlyAndItsRequestAcked() throws Exception {
         StoredSubtitleFile source = storeEnglishFixture();
-        redis.value(String.class).set(outcomeKeyPrefix + jobId, "cancelled");
+        redis.value(String.class).set(keys.outcome(jobId), "cancelled");
 
         broker.publish(request(source.id(), "en", "es", SubtitleFormat.SRT));
 
         await().atMost(PATIENCE).until(() -> broker.messagesIn(queue) == 0);
         assertThat(broker.typesOf(jobId)).isEmpty();
-        assertThat(redis.value(String.class).get(outcomeKeyPrefix + jobId)).isEqualTo("cancelled");
+        assertThat(redis.value(String.class).get(keys.outcome(jobId))).isEqualTo("cancelled");
     }
 
     @Test
@@ -171,11 +170,11 @@ class TranslateRequestFlowTest {
         broker.publish(request(source.id(), "en", "es", SubtitleFormat.SRT));
 
         await().atMost(PATIENCE).until(() -> broker.typesOf(jobId).contains(EventType.TRANSLATED));
-        assertThat(redis.value(String.class).get(outcomeKeyPrefix + jobId)).isEqualTo("finished");
+        assertThat(redis.value(String.class).get(keys.outcome(jobId))).isEqualTo("finished");
     }
 
     @Test
-    void redeliveredRequestLeavesOneStartedAndOneTranslatedWithTheSameIds() throws Exception {
+    void redeliveredRequestPublishesTheSameEventIdsAgain() throws Exception {
         StoredSubtitleFile source = storeEnglishFixture();
         JobEvent<TranslateRequested> request = request(source.id(), "en", "es", SubtitleFormat.SRT);
 
@@ -184,8 +183,11 @@ class TranslateRequestFlowTest {
 
         await().atMost(PATIENCE).until(() -> broker.typesOf(jobId).stream()
                 .filter(EventType.TRANSLATED::equals).count() == 2);
-        assertThat(broker.distinctEventsOf(jobId).values()).extracting(JobEvent::type)
-                .containsExactly(EventType.TRANSLATE_STARTED, EventType.TRANSLATED);
+        assertThat(broker.eventsOf(jobId)).extracting(JobEvent::type, JobEvent::id).containsExactlyInAnyOrder(
+                tuple(EventType.TRANSLATE_STARTED, EventIds.derive(request.id(), 1, EventType.TRANSLATE_STARTED)),
+                tuple(EventType.TRANSLATE_STARTED, EventIds.derive(request.id(), 1, EventType.TRANSLATE_STARTED)),
+                tuple(EventType.TRANSLATED, EventIds.derive(request.id(), 1, EventType.TRANSLATED)),
+                tuple(EventType.TRANSLATED, EventIds.derive(request.id(), 1, EventType.TRANSLATED)));
     }
 
     @Test

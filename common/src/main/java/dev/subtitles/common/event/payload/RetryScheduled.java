@@ -5,7 +5,12 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Payload of {@code job.retry.scheduled}: an attempt failed with a transient error and will be retried.
+ * Payload of {@code job.retry.scheduled}: an attempt failed with a transient error and will be retried
+ * (docs/events.md).
+ * <p>
+ * {@code attempt} is the attempt that failed, in every worker ({@code dev.subtitles.common.worker.AttemptOutputs}):
+ * attempts count from 1, the retry is attempt {@code attempt + 1} and runs at {@code nextAttemptAt}, and the event's id
+ * derives from the failed attempt, so a redelivery of that attempt publishes the same event again.
  *
  * @param stage the stage that failed
  * @param attempt number of the attempt that failed (the retry will be attempt {@code attempt + 1})

@@ -1,7 +1,5 @@
-package dev.subtitles.downloader.service;
+package dev.subtitles.downloader.job;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,21 +15,17 @@ import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.event.payload.JobFailed;
-import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.metrics.RetryReason;
-import dev.subtitles.common.metrics.StageMetrics;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
-import dev.subtitles.common.worker.Backoff;
+import dev.subtitles.common.worker.AttemptOutputs;
 import dev.subtitles.common.worker.ConfirmedPublisher;
-import dev.subtitles.common.worker.EventIds;
-import dev.subtitles.common.worker.EventPublisher;
+import dev.subtitles.common.worker.RequestHandler;
 import dev.subtitles.common.worker.RetryScheduler;
-import dev.subtitles.downloader.config.DownloaderConfig;
-import dev.subtitles.downloader.job.AttemptClaims;
+import dev.subtitles.common.worker.wiring.Worker;
 import dev.subtitles.downloader.scoring.ScoredCandidate;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +37,7 @@ import io.smallrye.mutiny.Uni;
  * cancelled or timed out meanwhile. The returned {@code Uni} completes once every output is confirmed by the broker,
  * so the caller acks only then.
  * <p>
- * <b>One outcome per job.</b> Before a terminal event ({@code subtitle.ready}, {@code job.failed}) the processor
+ * <b>One outcome per job.</b> Before a terminal event ({@code subtitle.ready}, {@code job.failed}) the handler
  * records {@link Outcome#FINISHED} in {@link JobOutcomes} and publishes only if that outcome stands; a job the manager
  * cancelled or timed out first ends with the manager's event, and the attempt's result is dropped. The hand-over to
  * the translator is not terminal: it is dropped only when a cancellation or time-out stands. The downloader never
@@ -54,7 +48,8 @@ import io.smallrye.mutiny.Uni;
  * {@link AttemptClaims.Held#decide} and {@link AttemptClaims.Held#decided()}, which also record or read the outcome):
  * an instance that stalled beyond its lease and was taken over drops its late result, and decides nothing. The ids of
  * the events it publishes are derived from the request event id, the attempt and the event type, so an attempt that
- * runs twice publishes duplicates by id.
+ * runs twice publishes duplicates by id; {@code job.retry.scheduled} carries the attempt that failed, as in every
+ * worker ({@link AttemptOutputs}).
  * <p>
  * <b>Three Redis round trips per attempt that runs</b> (besides the search's own looks and the heartbeat of a long
  * attempt): the start ({@link AttemptClaims#claim}: the job's phase, its outcome and the claim, in one script), the
@@ -69,49 +64,46 @@ import io.smallrye.mutiny.Uni;
  * when not even the deferral or retry can be published does the returned {@code Uni} fail.
  */
 @ApplicationScoped
-public class DownloadJobProcessor {
+public class DownloadRequestHandler implements RequestHandler<DownloadRequested> {
 
     /** The code of a job that failed because providers stayed unavailable through every attempt. */
     public static final String PROVIDERS_UNAVAILABLE = ErrorCode.PROVIDERS_UNAVAILABLE.name();
     /** The code of a job that failed because its database or broker kept failing through every attempt. */
     public static final String INFRASTRUCTURE_UNAVAILABLE = ErrorCode.INFRASTRUCTURE_UNAVAILABLE.name();
 
-    private static final Logger LOG = Logger.getLogger(DownloadJobProcessor.class);
+    private static final Logger LOG = Logger.getLogger(DownloadRequestHandler.class);
 
     private final SubtitleSearch search;
     private final AttemptClaims claims;
-    private final EventPublisher events;
-    private final RetryScheduler retries;
-    private final Backoff backoff;
+    private final AttemptOutputs outputs;
     private final AttemptMetrics metrics;
-    private final StageMetrics stage;
-    private final Clock clock;
-    private final URI source;
     private final String instance;
     private final int maxAttempts;
 
-    public DownloadJobProcessor(SubtitleSearch search, AttemptClaims claims, EventPublisher events,
-            RetryScheduler retries, Backoff backoff, AttemptMetrics metrics, StageMetrics stage, DownloaderConfig config,
-            Clock clock) {
+    public DownloadRequestHandler(SubtitleSearch search, AttemptClaims claims, AttemptOutputs outputs,
+            AttemptMetrics metrics, Worker worker) {
         this.search = search;
         this.claims = claims;
-        this.events = events;
-        this.retries = retries;
-        this.backoff = backoff;
+        this.outputs = outputs;
         this.metrics = metrics;
-        this.stage = stage;
-        this.clock = clock;
-        this.instance = config.instance();
-        this.source = JobEvent.source("downloader", config.instance());
-        this.maxAttempts = Math.max(1, config.retry().maxAttempts());
+        this.instance = worker.settings().instance();
+        this.maxAttempts = Math.max(1, worker.settings().retry().maxAttempts());
+    }
+
+    @Override
+    public Class<DownloadRequested> requestType() {
+        return DownloadRequested.class;
     }
 
     /**
-     * Handles attempt {@code attempt} of the request, deferred {@code deferrals} times so far because nothing could
-     * be decided; completes when it is safe to ack the delivery, fails only when nothing could be published.
+     * Handles attempt {@code attempt} of the request, deferred {@link RetryScheduler#deferralsOf} times so far
+     * because nothing could be decided; completes when it is safe to ack the delivery, fails only when nothing could
+     * be published.
      */
-    @WithSpan("DownloadJobProcessor.process")
-    public Uni<Void> process(JobEvent<DownloadRequested> request, int attempt, int deferrals) {
+    @Override
+    @WithSpan("DownloadRequestHandler.handle")
+    public Uni<Void> handle(JobEvent<DownloadRequested> request, int attempt, Map<String, Object> headers) {
+        int deferrals = RetryScheduler.deferralsOf(headers);
         return claims.claim(request.jobId(), attempt).onItemOrFailure().transformToUni((claim, failure) -> {
             if (failure != null) {
                 return defer(request, attempt, deferrals, failure);
@@ -136,8 +128,7 @@ public class DownloadJobProcessor {
         if (claim instanceof AttemptClaims.Claim.Busy busy) {
             LOG.infof("Job %s attempt %d runs elsewhere, looking again in %s", jobId, attempt, busy.remaining());
             metrics.attempt("busy");
-            stage.retried(RetryReason.BUSY);
-            return retries.schedule(request, attempt, busy.remaining().plusSeconds(1));
+            return outputs.lookAgain(request, attempt, busy.remaining().plusSeconds(1));
         }
         if (claim instanceof AttemptClaims.Claim.AlreadyDone) {
             LOG.infof("Job %s attempt %d already ran, dropping the duplicate", jobId, attempt);
@@ -153,13 +144,8 @@ public class DownloadJobProcessor {
      * deadline ends the job).
      */
     private Uni<Void> defer(JobEvent<DownloadRequested> request, int attempt, int deferrals, Throwable failure) {
-        int tries = deferrals + 1;
-        Duration delay = backoff.after(tries, Duration.ZERO);
-        LOG.warnf("Job %s attempt %d: nothing can be decided (%s); trying again in %s (deferral %d)",
-                request.jobId(), attempt, describe(failure), delay, tries);
         metrics.attempt("deferred");
-        stage.retried(RetryReason.UNDECIDED);
-        return retries.schedule(request, attempt, delay, Map.of(RetryScheduler.DEFERRALS_HEADER, tries));
+        return outputs.defer(request, attempt, deferrals, failure);
     }
 
     /**
@@ -170,20 +156,17 @@ public class DownloadJobProcessor {
     private Uni<Void> runClaimed(JobEvent<DownloadRequested> request, int attempt, int deferrals,
             AttemptClaims.Held held) {
         DownloadJob job = new DownloadJob(request.jobId(), request.payload(), attempt, attempt >= maxAttempts);
-        Instant started = clock.instant();
-        if (attempt == 1 && deferrals == 0) {
-            stage.queued(Duration.between(request.time(), started));
-        }
-        Uni<String> run = events.publish(event(request, attempt, new DownloadStarted(attempt, instance)))
+        Instant started = outputs.started(request, attempt, deferrals);
+        Uni<String> run = outputs.publish(request, attempt, new DownloadStarted(attempt, instance))
                 .chain(() -> search.run(job))
                 .chain(outcome -> publishOutcome(request, job, held, outcome))
-                .onFailure(DownloadJobProcessor::isInfrastructure)
+                .onFailure(DownloadRequestHandler::isInfrastructure)
                 .recoverWithUni(failure -> retryOrFailAfter(request, job, held, failure))
                 .call(() -> markDone(held, job));
         return held.whileHeld(run)
                 .invoke(outcome -> {
                     metrics.attempt(outcome);
-                    stage.ran(Duration.between(started, clock.instant()));
+                    outputs.ran(started);
                 })
                 .replaceWithVoid()
                 .onFailure(AttemptClaims.ClaimLostException.class).recoverWithItem(lost -> {
@@ -277,7 +260,7 @@ public class DownloadJobProcessor {
             if (standing != Outcome.FINISHED) {
                 return Uni.createFrom().item(dropped(job, standing));
             }
-            return events.publish(event(request, job.attempt(), payload)).replaceWith(name);
+            return outputs.publish(request, job.attempt(), payload).replaceWith(name);
         });
     }
 
@@ -291,7 +274,7 @@ public class DownloadJobProcessor {
             if (decided.isPresent() && decided.get() != Outcome.FINISHED) {
                 return Uni.createFrom().item(dropped(job, decided.get()));
             }
-            return events.publish(event(request, job.attempt(), payload)).replaceWith("translate");
+            return outputs.publish(request, job.attempt(), payload).replaceWith("translate");
         });
     }
 
@@ -326,26 +309,17 @@ public class DownloadJobProcessor {
                             + unavailable.error() + "). Submit the job again later."),
                     "failed");
         }
-        Duration waitAtLeast = Duration.between(clock.instant(), unavailable.notBefore());
+        Duration waitAtLeast = Duration.between(outputs.now(), unavailable.notBefore());
         return scheduleNext(request, job, held, unavailable.error(),
                 waitAtLeast.isNegative() ? Duration.ZERO : waitAtLeast, RetryReason.PROVIDERS_UNAVAILABLE);
     }
 
+    /** Publishes {@code job.retry.scheduled} for this attempt and sends the request back as the next one. */
     private Uni<String> scheduleNext(JobEvent<DownloadRequested> request, DownloadJob job, AttemptClaims.Held held,
             String error, Duration waitAtLeast, RetryReason reason) {
-        Instant now = clock.instant();
-        Duration delay = backoff.after(job.attempt(), waitAtLeast);
-        int next = job.attempt() + 1;
         return fence(job, held)
-                .chain(() -> events.publish(event(request, job.attempt(),
-                        new RetryScheduled(Stage.DOWNLOAD, job.attempt(), now.plus(delay), error))))
-                .chain(() -> retries.schedule(request, next, delay))
-                .invoke(() -> stage.retried(reason))
+                .chain(() -> outputs.retry(request, job.attempt(), waitAtLeast, error, reason))
                 .replaceWith("retry");
-    }
-
-    private <P extends EventPayload> JobEvent<P> event(JobEvent<DownloadRequested> request, int attempt, P payload) {
-        return EventIds.eventOf(request, attempt, source, clock.instant(), payload);
     }
 
     /** Redis could not be asked for something the attempt cannot go on without (outcome, fence). */

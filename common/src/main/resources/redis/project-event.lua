@@ -1,4 +1,5 @@
--- Projects one recorded event onto a job's Redis view, atomically (PROJECTION_CONTRACT.md).
+-- Projects one recorded event onto a job's Redis view, atomically (docs/projection.md). Called with the arguments
+-- dev.subtitles.common.projection.ProjectionScript#call builds.
 --
 -- KEYS[1] the job hash, KEYS[2] the job's history sorted set.
 -- ARGV[1] seq, ARGV[2] history entry JSON, ARGV[3] event id, ARGV[4] event type, ARGV[5] event time,

@@ -1,4 +1,4 @@
-package dev.subtitles.downloader.service;
+package dev.subtitles.downloader.job;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +23,6 @@ import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.common.store.SubtitleTooLargeException;
 import dev.subtitles.downloader.config.DownloaderConfig;
-import dev.subtitles.downloader.job.JobEndCheck;
 import dev.subtitles.downloader.provider.Candidate;
 import dev.subtitles.downloader.provider.ProviderException;
 import dev.subtitles.downloader.provider.ProviderRegistry;
@@ -83,7 +82,7 @@ public class SubtitleSearch {
      * becomes an outcome (a file too large to store is passed over like an unreadable one). Fails when the file
      * cannot be stored (PostgreSQL).
      * <p>
-     * Traced as part of {@code DownloadJobProcessor.process}: a {@code @WithSpan} of its own, started inside that
+     * Traced as part of {@code DownloadRequestHandler.handle}: a {@code @WithSpan} of its own, started inside that
      * one's, left its scope behind on the Vert.x context (498 QuarkusContextStorage lines in one PipelineIT run).
      */
     public Uni<DownloadOutcome> run(DownloadJob job) {

@@ -1,4 +1,4 @@
-package dev.subtitles.downloader.service;
+package dev.subtitles.downloader.job;
 
 import java.time.Instant;
 

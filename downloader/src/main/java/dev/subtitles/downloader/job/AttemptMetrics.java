@@ -1,4 +1,4 @@
-package dev.subtitles.downloader.service;
+package dev.subtitles.downloader.job;
 
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 
 /**
- * Counts how download attempts end ({@code downloader.attempts}, tag {@code outcome}) and how many messages were
- * dead-lettered ({@code downloader.dead.letters}), for {@code /q/metrics}. Every series is registered at start, so
- * each shows 0 before its first increment.
+ * Counts how download attempts end ({@code downloader.attempts}, tag {@code outcome}), for {@code /q/metrics}. Every
+ * series is registered at start, so each shows 0 before its first increment. (The shared wiring counts the
+ * dead-lettered messages, {@code downloader.dead.letters}.)
  */
 @Startup
 @ApplicationScoped
@@ -24,15 +24,12 @@ public class AttemptMetrics {
             "duplicate", "busy", "deferred", "skipped", "taken-over");
 
     private final Map<String, Counter> attempts = new HashMap<>();
-    private final Counter deadLetters;
 
     public AttemptMetrics(MeterRegistry registry) {
         for (String outcome : OUTCOMES) {
             attempts.put(outcome, Counter.builder("downloader.attempts").description("Deliveries of download requests"
                     + " by how they ended").tag("outcome", outcome).register(registry));
         }
-        deadLetters = Counter.builder("downloader.dead.letters")
-                .description("Messages copied to the dead-letter queue").register(registry);
     }
 
     /**
@@ -41,10 +38,5 @@ public class AttemptMetrics {
      */
     public void attempt(String outcome) {
         attempts.get(outcome).increment();
-    }
-
-    /** One message went to the DLQ. */
-    public void deadLettered() {
-        deadLetters.increment();
     }
 }

@@ -1,4 +1,4 @@
-package dev.subtitles.downloader.service;
+package dev.subtitles.downloader.job;
 
 import static dev.subtitles.common.event.EventType.DOWNLOAD_STARTED;
 import static dev.subtitles.common.event.EventType.SUBTITLE_READY;
@@ -66,7 +66,7 @@ class JobOutcomeDecisionTest {
     @AfterEach
     void closeProbeAndRemoveKeys() throws IOException, TimeoutException {
         probe.close();
-        jobs.removeKeys(redis, config);
+        jobs.removeKeys(redis, config, outcomes);
     }
 
     private double attempts(String outcome) {
