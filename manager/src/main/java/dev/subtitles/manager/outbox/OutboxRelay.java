@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.metrics.DurationBuckets;
+import dev.subtitles.common.tracing.ConsumerTracing;
 import dev.subtitles.manager.config.ManagerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -162,8 +163,7 @@ public class OutboxRelay {
         List<PendingEvent> traced = tracing.start(events, spans);
         Long[] ids = events.stream().map(PendingEvent::id).toArray(Long[]::new);
         return publisher.publish(traced)
-                .invoke(() -> RelayTracing.confirmed(spans))
-                .onFailure().invoke(failure -> RelayTracing.failed(spans, failure))
+                .onItemOrFailure().invoke((ignored, failure) -> spans.forEach(span -> ConsumerTracing.end(span, failure)))
                 .flatMap(confirmed -> connection.preparedQuery(MARK_SENT).execute(Tuple.of(ids)))
                 .map(updated -> {
                     long publishNanos = System.nanoTime() - selectedAt;

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.subtitles.common.tracing.Traceparents;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 
 /**
@@ -48,19 +47,5 @@ public class RelayTracing {
             traced.add(event.withTraceparent(Traceparents.of(span)));
         }
         return traced;
-    }
-
-    /** Ends the spans of events the broker confirmed. */
-    static void confirmed(List<Span> spans) {
-        spans.forEach(Span::end);
-    }
-
-    /** Ends the spans of events whose publish failed; they are published again, under new spans, by a later round. */
-    static void failed(List<Span> spans, Throwable failure) {
-        for (Span span : spans) {
-            span.recordException(failure);
-            span.setStatus(StatusCode.ERROR);
-            span.end();
-        }
     }
 }
