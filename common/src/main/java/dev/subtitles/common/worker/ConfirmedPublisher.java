@@ -17,9 +17,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.subtitles.common.context.CallerContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Publishes with publisher confirms over a connection of its own, and completes each publish only with the broker's
@@ -97,7 +96,7 @@ public class ConfirmedPublisher implements AutoCloseable {
      * carry deterministic ids, which consumers deduplicate).
      */
     public Uni<Void> publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
-        return onCallerContext(Uni.createFrom().completionStage(() -> {
+        return CallerContext.emitOnCaller(Uni.createFrom().completionStage(() -> {
             CompletableFuture<Void> confirmed = new CompletableFuture<>();
             thread.execute(() -> send(exchange, routingKey, properties, body, confirmed));
             return confirmed;
@@ -108,21 +107,13 @@ public class ConfirmedPublisher implements AutoCloseable {
         }));
     }
 
-    /** {@code result}, signalled on the Vert.x context of whoever subscribes, if any. */
-    private static <T> Uni<T> onCallerContext(Uni<T> result) {
-        return Uni.createFrom().deferred(() -> {
-            Context caller = Vertx.currentContext();
-            return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
-        });
-    }
-
     /**
      * Runs {@code work} with a channel of its own on this publisher's connection (on its thread), for a check such as
      * a queue's depth: a channel error it causes (a queue that does not exist) does not fail the publishes awaiting
      * their confirm. Fails when the broker cannot be reached, or after {@code confirmTimeout}.
      */
     public <T> Uni<T> withChannel(ChannelFunction<T> work) {
-        return onCallerContext(Uni.createFrom().<T> emitter(emitter -> thread.execute(() -> {
+        return CallerContext.emitOnCaller(Uni.createFrom().<T> emitter(emitter -> thread.execute(() -> {
             try {
                 channel();
                 Channel own = connection.createChannel();

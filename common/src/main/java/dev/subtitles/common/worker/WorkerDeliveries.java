@@ -12,6 +12,9 @@ import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.logging.JobMdc;
+import dev.subtitles.common.tracing.ConsumerTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 
@@ -34,6 +37,7 @@ public class WorkerDeliveries {
     private final DeliverySettlement settlement;
     private final DeadLetterPublisher deadLetters;
     private final ProgressWatchdog watchdog;
+    private final ConsumerTracing tracing;
     private final Duration requeueDelay;
     private final Runnable onDeadLettered;
 
@@ -42,7 +46,8 @@ public class WorkerDeliveries {
      * @param onDeadLettered called for each message copied to the DLQ (a metric)
      */
     public WorkerDeliveries(EventCodec codec, DeliverySettlement settlement, DeadLetterPublisher deadLetters,
-            ProgressWatchdog watchdog, Duration requeueDelay, Runnable onDeadLettered) {
+            ProgressWatchdog watchdog, ConsumerTracing tracing, Duration requeueDelay, Runnable onDeadLettered) {
+        this.tracing = tracing;
         this.codec = codec;
         this.settlement = settlement;
         this.deadLetters = deadLetters;
@@ -79,7 +84,17 @@ public class WorkerDeliveries {
         if (event.type() != expected) {
             return deadLetter(message, "expected " + expected.routingKey() + ", got " + event.type().routingKey());
         }
-        return handler.handle(event.as(handler.requestType()), attemptOf(headers), headers);
+        Span span = tracing.start("handle " + expected.routingKey(), event, headers);
+        // Current while the handler builds its work, so the spans it makes on the way are this one's children.
+        Uni<Void> handled;
+        Scope current = span.makeCurrent();
+        try {
+            handled = handler.handle(ConsumerTracing.continued(event.as(handler.requestType()), span),
+                    attemptOf(headers), headers);
+        } finally {
+            current.close();
+        }
+        return handled.onTermination().invoke((ignored, failure, cancelled) -> ConsumerTracing.end(span, failure));
     }
 
     private Uni<Void> deadLetter(Message<byte[]> message, String reason) {

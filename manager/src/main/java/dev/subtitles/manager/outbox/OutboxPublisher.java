@@ -3,6 +3,7 @@ package dev.subtitles.manager.outbox;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.messaging.EventsExchange;
+import dev.subtitles.common.tracing.Traceparents;
 import dev.subtitles.manager.config.ManagerConfig;
 import io.smallrye.mutiny.Uni;
 
@@ -140,6 +142,7 @@ public class OutboxPublisher {
                 .contentType(contentType)
                 .messageId(event.eventId().toString())
                 .type(event.type())
+                .headers(event.traceparent() == null ? null : Map.of(Traceparents.NAME, event.traceparent()))
                 .build();
     }
 

@@ -13,10 +13,12 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.metrics.DurationBuckets;
+import dev.subtitles.common.tracing.ConsumerTracing;
 import dev.subtitles.manager.config.ManagerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.vertx.VertxContext;
@@ -50,7 +52,7 @@ public class OutboxRelay {
 
     // waited_ms: how long each row has waited so far: its created_at is the submitting manager's clock, compared with
     // the database's, so the figure carries whatever skew the two hosts have.
-    private static final String SELECT_BATCH = "select o.id, o.event_id, o.type, o.body,"
+    private static final String SELECT_BATCH = "select o.id, o.event_id, o.job_id, o.type, o.body,"
             + " (extract(epoch from clock_timestamp() - o.created_at) * 1000)::float8 as waited_ms"
             + " from manager.outbox o"
             + " where o.sent_at is null and not exists (select 1 from manager.outbox earlier"
@@ -60,6 +62,7 @@ public class OutboxRelay {
 
     private final Pool pool;
     private final OutboxPublisher publisher;
+    private final RelayTracing tracing;
     private final int batchSize;
     private final long pauseAfterFailureMillis;
     private final Counter published;
@@ -72,8 +75,9 @@ public class OutboxRelay {
     private volatile boolean failing;
     private volatile boolean stopping;
 
-    public OutboxRelay(Pool pool, OutboxPublisher publisher, ManagerConfig config, MeterRegistry registry,
-            Vertx vertx) {
+    public OutboxRelay(Pool pool, OutboxPublisher publisher, RelayTracing tracing, ManagerConfig config,
+            MeterRegistry registry, Vertx vertx) {
+        this.tracing = tracing;
         this.pool = pool;
         // Rounds run on a context of their own: woken from a request, they would otherwise run in that request's
         // context and log under its job id (JobMdc), though a round publishes many jobs' events.
@@ -152,11 +156,14 @@ public class OutboxRelay {
         double[] waitedMillis = new double[rows.size()];
         for (Row row : rows) {
             waitedMillis[events.size()] = row.getDouble("waited_ms");
-            events.add(new PendingEvent(row.getLong("id"), row.getUUID("event_id"), row.getString("type"),
-                    row.getBuffer("body").getBytes()));
+            events.add(new PendingEvent(row.getLong("id"), row.getUUID("event_id"), row.getUUID("job_id"),
+                    row.getString("type"), row.getBuffer("body").getBytes(), null));
         }
+        List<Span> spans = new ArrayList<>();
+        List<PendingEvent> traced = tracing.start(events, spans);
         Long[] ids = events.stream().map(PendingEvent::id).toArray(Long[]::new);
-        return publisher.publish(events)
+        return publisher.publish(traced)
+                .onItemOrFailure().invoke((ignored, failure) -> spans.forEach(span -> ConsumerTracing.end(span, failure)))
                 .flatMap(confirmed -> connection.preparedQuery(MARK_SENT).execute(Tuple.of(ids)))
                 .map(updated -> {
                     long publishNanos = System.nanoTime() - selectedAt;

@@ -20,6 +20,7 @@ import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.messaging.EventsExchange;
 import dev.subtitles.common.metrics.StageMetrics;
 import dev.subtitles.common.projection.ProjectionKeys;
+import dev.subtitles.common.tracing.ConsumerTracing;
 import dev.subtitles.common.worker.AttemptOutputs;
 import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
@@ -35,6 +36,7 @@ import dev.subtitles.common.worker.WorkerDeliveries;
 import dev.subtitles.common.worker.WorkerTopologyDeclarer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -187,11 +189,14 @@ public class WorkerProducers {
     @Produces
     @Singleton
     WorkerDeliveries workerDeliveries(EventCodec codec, DeliverySettlement settlement,
-            DeadLetterPublisher deadLetters, ProgressWatchdog watchdog, Worker worker, MeterRegistry registry) {
+            DeadLetterPublisher deadLetters, ProgressWatchdog watchdog, Worker worker, MeterRegistry registry,
+            Tracer tracer,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingDisabled) {
         Counter deadLettered = Counter.builder(worker.name() + ".dead.letters")
                 .description("Messages copied to the dead-letter queue").register(registry);
         return new WorkerDeliveries(codec, settlement, deadLetters, watchdog,
-                worker.settings().retry().initialDelay(), deadLettered::increment);
+                new ConsumerTracing(tracer, !tracingDisabled), worker.settings().retry().initialDelay(),
+                deadLettered::increment);
     }
 
     /** Where a worker reads a job's projected phase, to skip work for a job that ended. */

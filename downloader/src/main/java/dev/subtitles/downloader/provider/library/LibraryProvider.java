@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.subtitles.common.context.CallerContext;
 import dev.subtitles.downloader.config.DownloaderConfig;
 import dev.subtitles.downloader.provider.Candidate;
 import dev.subtitles.downloader.provider.ProviderException;
@@ -73,14 +74,14 @@ public class LibraryProvider implements SubtitleProvider {
 
     @Override
     public Uni<List<Candidate>> search(SearchQuery query) {
-        return Uni.createFrom().item(() -> currentIndex().inLanguages(query.languages()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return CallerContext.emitOnCaller(Uni.createFrom().item(() -> currentIndex().inLanguages(query.languages()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     @Override
     public Uni<byte[]> download(Candidate candidate) {
-        return Uni.createFrom().item(() -> read(candidate))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return CallerContext.emitOnCaller(Uni.createFrom().item(() -> read(candidate))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     private byte[] read(Candidate candidate) {

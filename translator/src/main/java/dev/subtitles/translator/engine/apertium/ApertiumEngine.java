@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
 
+import dev.subtitles.common.context.CallerContext;
 import dev.subtitles.common.event.payload.ErrorCode;
 import dev.subtitles.translator.engine.EngineLimits;
 import dev.subtitles.translator.engine.LanguagePair;
@@ -92,11 +93,11 @@ public class ApertiumEngine implements TranslationEngine, AutoCloseable {
 
     @Override
     public Uni<List<String>> translate(List<String> texts, LanguagePair pair) {
-        return installedModes()
+        return CallerContext.emitOnCaller(installedModes()
                 .map(installed -> installed.modeFor(pair)
                         .orElseThrow(() -> new UnsupportedLanguagePairException(NAME, pair,
                                 LanguageSupport.pairs(installed.pairs()))))
-                .flatMap(mode -> Uni.createFrom().item(() -> run(mode, texts)).runSubscriptionOn(processes));
+                .flatMap(mode -> Uni.createFrom().item(() -> run(mode, texts)).runSubscriptionOn(processes)));
     }
 
     @Override
