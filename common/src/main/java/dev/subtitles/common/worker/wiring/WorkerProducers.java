@@ -82,12 +82,6 @@ public class WorkerProducers {
 
     @Produces
     @Singleton
-    EventCodec eventCodec() {
-        return new EventCodec();
-    }
-
-    @Produces
-    @Singleton
     DelayQueues delayQueues(Worker worker) {
         WorkerSettings.Retry retry = worker.settings().retry();
         return new DelayQueues(worker.settings().messaging().queue(), retry.initialDelay(), retry.maxDelay());
