@@ -118,13 +118,12 @@ public class QueueProbe implements AutoCloseable {
                 reading.set(false);
             }
         });
-        result.completeOnTimeout(unknown(), timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenRun(() -> {
-                    if (reading.get()) {
-                        LOG.debugf("Reading the queue depths took longer than %s", timeout);
-                        abort();
-                    }
-                });
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (result.complete(unknown())) {
+                LOG.debugf("Reading the queue depths took longer than %s", timeout);
+                abort();
+            }
+        });
     }
 
     private Map<String, QueueDepth> unknown() {
