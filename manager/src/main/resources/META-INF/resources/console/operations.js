@@ -147,6 +147,11 @@
   }
 
   /* Dead letters. */
+  /* Every POST says what its body is (415 otherwise); these take none, so they send an empty object. */
+  function postEmpty(path) {
+    return C.post(path, {});
+  }
+
   function deadLetterPath(suffix) {
     return '/admin/dead-letters/' + encodeURIComponent($('dlq-queue').value) + (suffix || '');
   }
@@ -183,7 +188,7 @@
     requeue.type = 'button';
     requeue.className = 'requeue';
     requeue.setAttribute('aria-label', 'Requeue message ' + message.id);
-    requeue.addEventListener('click', () => act(() => C.post(deadLetterPath('/' + encodeURIComponent(message.id) + '/requeue')),
+    requeue.addEventListener('click', () => act(() => postEmpty(deadLetterPath('/' + encodeURIComponent(message.id) + '/requeue')),
       'Message ' + message.id + ' requeued.'));
     const discard = C.element('button', 'Discard', 'button-danger');
     discard.type = 'button';
@@ -231,10 +236,8 @@
       loadDeadLetters();
     });
     $('dlq-queue').addEventListener('change', loadDeadLetters);
-    $('dlq-requeue-all').addEventListener('click', () => act(async () => {
-      const answer = await C.post(deadLetterPath('/requeue'));
-      return answer;
-    }, 'Requeued all.'));
+    $('dlq-requeue-all').addEventListener('click', () => act(() => postEmpty(deadLetterPath('/requeue')),
+      'Requeued all.'));
     await loadStatus();
     await loadDeadLetters();
     schedule();
