@@ -31,7 +31,6 @@ import dev.subtitles.common.status.InstanceHeartbeat;
 import dev.subtitles.common.status.InstanceReport;
 import dev.subtitles.common.status.LastProblem;
 import dev.subtitles.common.status.StatusConfig;
-import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -55,15 +54,13 @@ class StatusApiTest {
     StatusConfig statusConfig;
 
     @Inject
-    ManagerConfig config;
+    Projection projection;
 
     private Heartbeats heartbeats;
-    private Projection projection;
 
     @BeforeEach
     void setUp() {
         heartbeats = new Heartbeats(reactiveRedis, statusConfig);
-        projection = Projection.of(redis, config);
     }
 
     @AfterEach
