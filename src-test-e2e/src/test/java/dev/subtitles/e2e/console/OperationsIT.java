@@ -111,10 +111,12 @@ class OperationsIT implements ScreenshotOnFailure.WithBrowser {
         // The downloader cannot decode it either: it comes back, counted as requeued once.
         awaitDeadLettered(id, 1);
         assertThat(browser.focusedId()).isEqualTo("dlq-show");
-        browser.waiting().withMessage("the dead letter back, requeued once").until(driver -> {
-            new Actions(driver).sendKeys(Keys.ENTER).perform();
-            return driver.findElements(row(id)).stream().anyMatch(found -> found.getText().contains("requeued 1"));
-        });
+        keyboard.sendKeys(Keys.ENTER).perform();
+        browser.waiting().withMessage("the dead letter back, requeued once")
+                .until(driver -> Boolean.TRUE.equals(browser.driver().executeScript(
+                        "const row = document.querySelector(arguments[0]);"
+                                + "return row !== null && row.textContent.includes('requeued 1 time');",
+                        "#dlq-body tr[data-message-id='" + id + "']")));
     }
 
     @Test
