@@ -33,6 +33,8 @@ public class ConsoleResource {
         static native TemplateInstance jobs(List<String> phases);
 
         static native TemplateInstance job(String jobId);
+
+        static native TemplateInstance operations();
     }
 
     @GET
@@ -55,5 +57,13 @@ public class ConsoleResource {
     @Operation(summary = "The console's page of one job: state, live timeline, cancel, download, preview")
     public TemplateInstance job(@RestPath String id) {
         return Templates.job(id);
+    }
+
+    @GET
+    @Path("/admin/operations")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The console's operations page: queues, instances, jobs by outcome, dead letters")
+    public TemplateInstance operations() {
+        return Templates.operations();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -81,6 +82,39 @@ final class ConsoleBrowser implements AutoCloseable {
 
     WebDriverWait waiting() {
         return new WebDriverWait(driver, STEP, Duration.ofMillis(100));
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    String focusedId() {
+        return String.valueOf(driver.executeScript("return document.activeElement.id"));
+    }
+
+    /** Whether the focused element shows a focus ring. */
+    boolean focusIsVisible() {
+        Object visible = driver.executeScript(
+                "const style = getComputedStyle(document.activeElement);"
+                        + "return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;");
+        return Boolean.TRUE.equals(visible);
+    }
+
+    /**
+     * Every form control, button, link and disclosure that has no accessible name: form controls need a
+     * {@code <label>}; the others their own text or an ARIA label.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> unlabelledControls() {
+        return (List<String>) driver.executeScript("""
+                const missing = [];
+                document.querySelectorAll('input, select, textarea').forEach(control => {
+                  const label = Array.from(control.labels || []).map(l => l.textContent.trim()).join(' ');
+                  if (!label) { missing.push(control.outerHTML.slice(0, 120)); }
+                });
+                document.querySelectorAll('button, a[href], summary').forEach(control => {
+                  const name = control.getAttribute('aria-label') || control.textContent;
+                  if (!name || !name.trim()) { missing.push(control.outerHTML.slice(0, 120)); }
+                });
+                return missing;
+                """);
     }
 
     /** A PNG of what the window shows now. */

@@ -214,17 +214,17 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
     void formIsFilledAndSubmittedWithTheKeyboardAlone() {
         browser.visit("/console");
         Actions keyboard = new Actions(browser.driver());
-        for (int presses = 0; presses < 10 && !"video-title".equals(focusedId()); presses++) {
+        for (int presses = 0; presses < 10 && !"video-title".equals(browser.focusedId()); presses++) {
             keyboard.sendKeys(Keys.TAB).perform();
         }
-        assertThat(focusedId()).isEqualTo("video-title");
-        assertThat(focusIsVisible()).as("focus ring on the title").isTrue();
+        assertThat(browser.focusedId()).isEqualTo("video-title");
+        assertThat(browser.focusIsVisible()).as("focus ring on the title").isTrue();
 
-        List<String> reached = new ArrayList<>(List.of(focusedId()));
+        List<String> reached = new ArrayList<>(List.of(browser.focusedId()));
         for (int i = 1; i < FORM_ORDER.size(); i++) {
             keyboard.sendKeys(Keys.TAB).perform();
-            reached.add(focusedId());
-            assertThat(focusIsVisible()).as("focus ring on %s", focusedId()).isTrue();
+            reached.add(browser.focusedId());
+            assertThat(browser.focusIsVisible()).as("focus ring on %s", browser.focusedId()).isTrue();
         }
         assertThat(reached).containsExactlyElementsOf(FORM_ORDER);
 
@@ -248,12 +248,12 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
         UUID job = submit("Paper Boats", 2015, "es");
         browser.visit("/console");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#jobs-body tr")));
-        assertThat(unlabelledControls()).as("controls without a label on the jobs page").isEmpty();
+        assertThat(browser.unlabelledControls()).as("controls without a label on the jobs page").isEmpty();
 
         openJob(job);
         awaitPhase("DONE");
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview-body tr")));
-        assertThat(unlabelledControls()).as("controls without a label on the job page").isEmpty();
+        assertThat(browser.unlabelledControls()).as("controls without a label on the job page").isEmpty();
     }
 
     @Test
@@ -328,37 +328,6 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
         try (Stream<Path> files = Files.list(browser.downloads())) {
             return files.filter(file -> file.getFileName().toString().endsWith(extension)).findFirst();
         }
-    }
-
-    private String focusedId() {
-        return String.valueOf(browser.driver().executeScript("return document.activeElement.id"));
-    }
-
-    private boolean focusIsVisible() {
-        Object visible = browser.driver().executeScript(
-                "const style = getComputedStyle(document.activeElement);"
-                        + "return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;");
-        return Boolean.TRUE.equals(visible);
-    }
-
-    /**
-     * Every form control, button, link and disclosure that has no accessible name: form controls need a
-     * {@code <label>}; the others their own text or an ARIA label.
-     */
-    @SuppressWarnings("unchecked")
-    private List<String> unlabelledControls() {
-        return (List<String>) browser.driver().executeScript("""
-                const missing = [];
-                document.querySelectorAll('input, select, textarea').forEach(control => {
-                  const label = Array.from(control.labels || []).map(l => l.textContent.trim()).join(' ');
-                  if (!label) { missing.push(control.outerHTML.slice(0, 120)); }
-                });
-                document.querySelectorAll('button, a[href], summary').forEach(control => {
-                  const name = control.getAttribute('aria-label') || control.textContent;
-                  if (!name || !name.trim()) { missing.push(control.outerHTML.slice(0, 120)); }
-                });
-                return missing;
-                """);
     }
 
     private static UUID submit(String title, int year, String language) {
