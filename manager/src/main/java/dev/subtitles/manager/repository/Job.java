@@ -12,7 +12,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * A job as it was submitted (table {@code manager.job}). Its phase and result are not here: the event-consumer
- * projects them from the job's events (DESIGN.md §2).
+ * projects them from the job's events (docs/architecture.md).
  */
 @Entity
 @Table(name = "job", schema = "manager")

@@ -17,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Writes a new job, its first outbox event and (when the client sent one) its idempotency key with <em>one</em>
  * statement: data-modifying CTEs run as a single statement, so the three rows commit together or not at all (the
- * transactional outbox of DESIGN.md §8.1) in one round trip, without a session, BEGIN or COMMIT. This is the
+ * transactional outbox, docs/reliability.md) in one round trip, without a session, BEGIN or COMMIT. This is the
  * submission's hot path; the other writes go through Hibernate.
  * <p>
  * A key already taken makes the statement fail on {@code idempotency_key_pkey} and writes nothing.
