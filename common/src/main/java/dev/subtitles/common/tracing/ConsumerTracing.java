@@ -6,7 +6,6 @@ import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 
 /**
@@ -46,14 +45,5 @@ public final class ConsumerTracing {
     public static <P extends EventPayload> JobEvent<P> continued(JobEvent<P> event, Span span) {
         String traceparent = Traceparents.of(span);
         return traceparent == null ? event : event.withTraceparent(traceparent);
-    }
-
-    /** Ends {@code span}, marked failed when {@code failure} is not {@code null}. */
-    public static void end(Span span, Throwable failure) {
-        if (failure != null) {
-            span.recordException(failure);
-            span.setStatus(StatusCode.ERROR);
-        }
-        span.end();
     }
 }

@@ -13,6 +13,7 @@ import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.logging.JobMdc;
 import dev.subtitles.common.tracing.ConsumerTracing;
+import dev.subtitles.common.tracing.Spans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
@@ -94,7 +95,7 @@ public class WorkerDeliveries {
         } finally {
             current.close();
         }
-        return handled.onTermination().invoke((ignored, failure, cancelled) -> ConsumerTracing.end(span, failure));
+        return handled.onTermination().invoke((ignored, failure, cancelled) -> Spans.end(span, failure));
     }
 
     private Uni<Void> deadLetter(Message<byte[]> message, String reason) {

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.phase.PhaseMachine;
-import dev.subtitles.common.tracing.ConsumerTracing;
+import dev.subtitles.common.tracing.Spans;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -71,7 +71,7 @@ public class ProjectionService {
             Map<UUID, Throwable> rejected = new HashMap<>();
             return recordIsolating(distinctEvents(batch), recorded, rejected)
                     .map(ignored -> new RecordedBatch(batch, distinct(batch, recorded, rejected), rejected, spans))
-                    .onFailure().invoke(failure -> spans.forEach(span -> ConsumerTracing.end(span, failure)));
+                    .onFailure().invoke(failure -> spans.forEach(span -> Spans.end(span, failure)));
         });
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.subtitles.common.tracing.ConsumerTracing;
+import dev.subtitles.common.tracing.Spans;
 import io.opentelemetry.api.trace.Span;
 
 /**
@@ -31,7 +31,7 @@ public final class RecordedBatch {
                 stored.add(received.get(i));
                 this.spans.add(spans.get(i));
             } else {
-                ConsumerTracing.end(spans.get(i), rejection);
+                Spans.end(spans.get(i), rejection);
             }
         }
         this.distinct = distinct;
@@ -63,6 +63,6 @@ public final class RecordedBatch {
 
     /** Ends the spans as failed: the batch is given up (its events are tried again one by one). */
     public void failed(Throwable failure) {
-        spans.forEach(span -> ConsumerTracing.end(span, failure));
+        spans.forEach(span -> Spans.end(span, failure));
     }
 }

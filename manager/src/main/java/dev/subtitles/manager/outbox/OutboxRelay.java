@@ -13,12 +13,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.subtitles.common.metrics.DurationBuckets;
-import dev.subtitles.common.tracing.ConsumerTracing;
 import dev.subtitles.manager.config.ManagerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.vertx.VertxContext;
@@ -159,11 +157,10 @@ public class OutboxRelay {
             events.add(new PendingEvent(row.getLong("id"), row.getUUID("event_id"), row.getUUID("job_id"),
                     row.getString("type"), row.getBuffer("body").getBytes(), null));
         }
-        List<Span> spans = new ArrayList<>();
-        List<PendingEvent> traced = tracing.start(events, spans);
+        RelayTracing.TracedBatch traced = tracing.start(events);
         Long[] ids = events.stream().map(PendingEvent::id).toArray(Long[]::new);
-        return publisher.publish(traced)
-                .onItemOrFailure().invoke((ignored, failure) -> spans.forEach(span -> ConsumerTracing.end(span, failure)))
+        return publisher.publish(traced.events())
+                .onItemOrFailure().invoke((ignored, failure) -> traced.end(failure))
                 .flatMap(confirmed -> connection.preparedQuery(MARK_SENT).execute(Tuple.of(ids)))
                 .map(updated -> {
                     long publishNanos = System.nanoTime() - selectedAt;

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.subtitles.common.tracing.Spans;
 import dev.subtitles.common.tracing.Traceparents;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -29,11 +30,21 @@ public class RelayTracing {
         this.enabled = !disabled;
     }
 
-    /** Starts the publish span of each event and returns the events carrying their span's context. */
-    List<PendingEvent> start(List<PendingEvent> events, List<Span> spans) {
-        if (!enabled) {
-            return events;
+    /** The events to publish, each carrying its publish span's context, and those spans. */
+    record TracedBatch(List<PendingEvent> events, List<Span> spans) {
+
+        /** Ends the spans once the broker confirmed the batch, or failed to ({@code failure}). */
+        void end(Throwable failure) {
+            spans.forEach(span -> Spans.end(span, failure));
         }
+    }
+
+    /** Starts the publish span of each event. */
+    TracedBatch start(List<PendingEvent> events) {
+        if (!enabled) {
+            return new TracedBatch(events, List.of());
+        }
+        List<Span> spans = new ArrayList<>(events.size());
         List<PendingEvent> traced = new ArrayList<>(events.size());
         for (PendingEvent event : events) {
             Span span = tracer.spanBuilder("publish " + event.type())
@@ -46,6 +57,6 @@ public class RelayTracing {
             spans.add(span);
             traced.add(event.withTraceparent(Traceparents.of(span)));
         }
-        return traced;
+        return new TracedBatch(traced, spans);
     }
 }
