@@ -1,5 +1,6 @@
 package dev.subtitles.manager.status;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,13 +39,29 @@ public class JobActivity {
     private final RecentJobs jobs;
     private final JobStateService states;
     private final Outages outages;
+    private final Clock clock;
     private final int limit;
+    private final Uni<Activity> kept;
+    private volatile Instant staleAt = Instant.MIN;
 
     public JobActivity(RecentJobs jobs, JobStateService states, Outages outages, OperationsConfig config) {
         this.jobs = jobs;
         this.states = states;
         this.outages = outages;
+        this.clock = Clock.systemUTC();
         this.limit = config.jobScanLimit();
+        Duration keptFor = config.activityKeptFor();
+        this.kept = Uni.createFrom().deferred(() -> read(clock.instant()))
+                .invoke(() -> staleAt = clock.instant().plus(keptFor))
+                .memoize().until(() -> !clock.instant().isBefore(staleAt));
+    }
+
+    /**
+     * The activity as of at most {@code manager.status.activity-kept-for} ago: requests within that time share one
+     * read (a failed read is not kept).
+     */
+    public Uni<Activity> recent() {
+        return kept;
     }
 
     /**

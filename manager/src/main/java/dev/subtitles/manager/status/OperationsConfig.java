@@ -28,6 +28,13 @@ public interface OperationsConfig {
     @WithDefault("2000")
     int jobScanLimit();
 
+    /**
+     * How long one read of the last day's jobs answers every status request: the console refreshes every 5 s per
+     * open page, and each read examines up to {@link #jobScanLimit()} jobs and their projected states.
+     */
+    @WithDefault("10s")
+    Duration activityKeptFor();
+
     /** The dead-letter tools. */
     DeadLetters deadLetters();
 

@@ -48,7 +48,7 @@ public class StatusService {
         List<String> unavailable = new ArrayList<>();
         // The two database reads one after the other: they share the request's session, which the first to end closes.
         Uni<JobsPart> jobs = part(phases.countNewest(), "phases", unavailable)
-                .flatMap(phaseCounts -> part(activity.read(now), "jobs", unavailable)
+                .flatMap(phaseCounts -> part(activity.recent(), "jobs", unavailable)
                         .map(activity -> new JobsPart(phaseCounts, activity)));
         return Uni.combine().all()
                 .unis(queues.read(),

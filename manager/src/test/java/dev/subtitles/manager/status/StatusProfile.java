@@ -20,6 +20,7 @@ public class StatusProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("manager.status.queues", DOWNLOADS + "," + TRANSLATIONS,
                 "manager.status.broker-timeout", "3s",
+                "manager.status.activity-kept-for", "0s",
                 "subtitles.status.key-prefix", KEY_PREFIX,
                 "subtitles.status.forget-after", "10m");
     }
