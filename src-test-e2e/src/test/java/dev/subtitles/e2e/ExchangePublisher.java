@@ -14,6 +14,7 @@ import com.rabbitmq.client.MessageProperties;
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.common.tenant.Tenants;
 
 /**
  * Plays a worker on the broker: publishes job events to the exchange exactly as the services do (CloudEvents JSON,
@@ -49,7 +50,7 @@ final class ExchangePublisher implements AutoCloseable {
 
     /** Publishes a new event of the job; call {@link #awaitConfirms()} to know the broker has it. */
     JobEvent<?> publish(UUID jobId, EventPayload payload) throws IOException {
-        JobEvent<?> event = JobEvent.create(jobId, JobEvent.source("downloader", instance), payload);
+        JobEvent<?> event = JobEvent.create(jobId, Tenants.DEFAULT, JobEvent.source("downloader", instance), payload);
         AMQP.BasicProperties properties = MessageProperties.PERSISTENT_BASIC.builder()
                 .contentType(CODEC.contentType())
                 .messageId(event.id().toString())

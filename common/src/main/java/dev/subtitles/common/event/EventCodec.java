@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.common.tenant.Tenants;
 
 /**
  * Turns a {@link JobEvent} into a CloudEvents 1.0 structured-mode JSON message body and back (docs/events.md), in
@@ -53,6 +54,7 @@ public final class EventCodec {
     static final String SPEC_VERSION = "1.0";
     static final String DATA_CONTENT_TYPE = "application/json";
     static final String TRACEPARENT = "traceparent";
+    static final String TENANT = "tenant";
     /** The attributes our contract requires, in the order they are checked. */
     static final List<String> REQUIRED_ATTRIBUTES = List.of("specversion", "id", "source", "type", "subject", "time",
             "datacontenttype", "dataschema");
@@ -104,6 +106,7 @@ public final class EventCodec {
             json.writeStringField("source", event.source().toString());
             json.writeStringField("type", event.type().routingKey());
             json.writeStringField("subject", event.jobId().toString());
+            json.writeStringField(TENANT, event.tenant());
             json.writeStringField("time", EventTimes.format(event.time()));
             json.writeStringField("datacontenttype", DATA_CONTENT_TYPE);
             json.writeStringField("dataschema", event.type().dataSchema());
@@ -139,9 +142,10 @@ public final class EventCodec {
         URI source = source(text(json, "source"));
         Instant time = time(text(json, "time"));
         requireDataSchema(text(json, "dataschema"), type);
+        String tenant = tenant(json.get(TENANT));
         String traceparent = traceparent(json.get(TRACEPARENT));
         EventPayload payload = payload(json.get("data"), type);
-        return new JobEvent<>(id, type, source, jobId, time, traceparent, payload);
+        return new JobEvent<>(id, type, source, jobId, tenant, time, traceparent, payload);
     }
 
     private ObjectNode parseObject(byte[] body) {
@@ -239,6 +243,18 @@ public final class EventCodec {
         }
         throw new EventDecodingException("attribute 'dataschema' is '" + found + "', which does not match type "
                 + type.routingKey() + " (expected " + type.dataSchema() + ")");
+    }
+
+    /** The {@code tenant} extension; events written before tenants existed have none and belong to the default. */
+    private static String tenant(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Tenants.DEFAULT;
+        }
+        if (value.isTextual() && Tenants.isValid(value.textValue())) {
+            return value.textValue();
+        }
+        throw new EventDecodingException("extension 'tenant' must be a tenant id (1 to 64 letters, digits, '.', '_'"
+                + " or '-'), found " + value);
     }
 
     private static String traceparent(JsonNode value) {

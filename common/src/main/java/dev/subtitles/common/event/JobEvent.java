@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.common.tenant.Tenants;
 
 /**
  * One event about one job, as the services handle it: the CloudEvent attributes of docs/events.md as typed values,
@@ -22,6 +23,7 @@ import dev.subtitles.common.event.payload.EventPayload;
  * @param type what happened; must be the type of {@code payload}
  * @param source the producing service instance, see {@link #source(String, String)}
  * @param jobId the job the event is about (the CloudEvent {@code subject})
+ * @param tenant the tenant the job belongs to (the CloudEvent extension {@code tenant}), see {@link Tenants}
  * @param time when it happened, UTC, microsecond precision
  * @param traceparent W3C trace context of the job's trace, or {@code null} when the producer has none
  * @param payload the type-specific data
@@ -32,6 +34,7 @@ public record JobEvent<P extends EventPayload>(
         EventType type,
         URI source,
         UUID jobId,
+        String tenant,
         Instant time,
         String traceparent,
         P payload) {
@@ -43,6 +46,8 @@ public record JobEvent<P extends EventPayload>(
         Objects.requireNonNull(type, "type is required");
         Objects.requireNonNull(source, "source is required");
         Objects.requireNonNull(jobId, "jobId is required");
+        Objects.requireNonNull(tenant, "tenant is required");
+        Tenants.require(tenant);
         Objects.requireNonNull(time, "time is required");
         Objects.requireNonNull(payload, "payload is required");
         if (traceparent != null && traceparent.isBlank()) {
@@ -56,18 +61,18 @@ public record JobEvent<P extends EventPayload>(
     }
 
     /**
-     * A new event about {@code jobId}, happening now: random id, type derived from the payload, no trace context
-     * (add it with {@link #withTraceparent(String)}).
+     * A new event about {@code jobId} of {@code tenant}, happening now: random id, type derived from the payload, no
+     * trace context (add it with {@link #withTraceparent(String)}).
      */
-    public static <P extends EventPayload> JobEvent<P> create(UUID jobId, URI source, P payload) {
+    public static <P extends EventPayload> JobEvent<P> create(UUID jobId, String tenant, URI source, P payload) {
         Objects.requireNonNull(payload, "payload is required");
-        return new JobEvent<>(UUID.randomUUID(), EventType.forPayload(payload.getClass()), source, jobId,
+        return new JobEvent<>(UUID.randomUUID(), EventType.forPayload(payload.getClass()), source, jobId, tenant,
                 Instant.now(), null, payload);
     }
 
     /** This event with the given W3C trace context ({@code null} removes it). */
     public JobEvent<P> withTraceparent(String traceparent) {
-        return new JobEvent<>(id, type, source, jobId, time, traceparent, payload);
+        return new JobEvent<>(id, type, source, jobId, tenant, time, traceparent, payload);
     }
 
     /**
@@ -80,7 +85,7 @@ public record JobEvent<P extends EventPayload>(
             throw new IllegalArgumentException("event " + id + " of type " + type.routingKey() + " carries a "
                     + payload.getClass().getSimpleName() + ", not a " + payloadType.getSimpleName());
         }
-        return new JobEvent<>(id, type, source, jobId, time, traceparent, payloadType.cast(payload));
+        return new JobEvent<>(id, type, source, jobId, tenant, time, traceparent, payloadType.cast(payload));
     }
 
     /**

@@ -31,12 +31,12 @@ public final class EventIds {
 
     /**
      * The event with {@code payload} that attempt {@code attempt} of {@code request} publishes: derived id, the
-     * request's job and trace context.
+     * request's job, tenant and trace context.
      */
     public static <P extends EventPayload> JobEvent<P> eventOf(JobEvent<?> request, int attempt, URI source,
             Instant time, P payload) {
         EventType type = EventType.forPayload(payload.getClass());
-        return new JobEvent<>(derive(request.id(), attempt, type), type, source, request.jobId(), time,
+        return new JobEvent<>(derive(request.id(), attempt, type), type, source, request.jobId(), request.tenant(), time,
                 request.traceparent(), payload);
     }
 }

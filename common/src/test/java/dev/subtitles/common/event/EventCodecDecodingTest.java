@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.subtitles.common.event.payload.DownloadRequested;
+import dev.subtitles.common.tenant.Tenants;
 
 class EventCodecDecodingTest {
 
@@ -157,6 +158,24 @@ class EventCodecDecodingTest {
     void rejectsTraceparentThatIsNotAString() {
         assertRejected(changed(json -> json.put("traceparent", 7)))
                 .hasMessage("extension 'traceparent' must be a non-blank string, found 7");
+    }
+
+    @Test
+    void rejectsMalformedTenant() {
+        assertRejected(changed(json -> json.put("tenant", "a b")))
+                .hasMessageStartingWith("extension 'tenant' must be a tenant id");
+    }
+
+    @Test
+    void readsEventWithoutTenantAsTheDefaultTenant() {
+        JobEvent<?> event = codec.decode(changed(json -> json.remove("tenant")));
+
+        assertThat(event.tenant()).isEqualTo(Tenants.DEFAULT);
+    }
+
+    @Test
+    void readsTheTenant() {
+        assertThat(codec.decode(changed(json -> json.put("tenant", "acme-films"))).tenant()).isEqualTo("acme-films");
     }
 
     @Test

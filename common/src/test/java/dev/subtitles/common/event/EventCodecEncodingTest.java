@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.format.SubtitleFormat;
+import dev.subtitles.common.tenant.Tenants;
 
 class EventCodecEncodingTest {
 
@@ -40,6 +41,7 @@ class EventCodecEncodingTest {
         assertThat(json.get("type").textValue()).isEqualTo("subtitle.ready");
         assertThat(json.get("source").textValue()).isEqualTo("/subtitles/test/instance-1");
         assertThat(json.get("subject").textValue()).isEqualTo(event.jobId().toString());
+        assertThat(json.get("tenant").textValue()).isEqualTo(event.tenant());
         assertThat(json.get("datacontenttype").textValue()).isEqualTo("application/json");
         assertThat(json.get("dataschema").textValue()).isEqualTo("urn:subtitles:subtitle.ready:v1");
         assertThat(json.get("traceparent").textValue()).isEqualTo(EventSamples.TRACEPARENT);
@@ -71,7 +73,7 @@ class EventCodecEncodingTest {
     @Test
     void writesThePayloadAsData() throws IOException {
         UUID fileId = UUID.randomUUID();
-        JobEvent<SubtitleReady> event = JobEvent.create(UUID.randomUUID(), EventSamples.SOURCE,
+        JobEvent<SubtitleReady> event = JobEvent.create(UUID.randomUUID(), Tenants.DEFAULT, EventSamples.SOURCE,
                 new SubtitleReady(fileId, "podnapisi", "sl", 0.5, List.of("title"), SubtitleFormat.SRT));
 
         JsonNode data = JSON.readTree(codec.encode(event)).get("data");
@@ -117,7 +119,7 @@ class EventCodecEncodingTest {
 
     private static JobEvent<EventPayload> atTime(Instant time) {
         JobEvent<EventPayload> sample = EventSamples.event(EventType.DOWNLOAD_STARTED);
-        return new JobEvent<>(sample.id(), sample.type(), sample.source(), sample.jobId(), time, null,
+        return new JobEvent<>(sample.id(), sample.type(), sample.source(), sample.jobId(), sample.tenant(), time, null,
                 sample.payload());
     }
 }

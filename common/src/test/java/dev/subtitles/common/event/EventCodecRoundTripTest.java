@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.event.payload.Translated;
 import dev.subtitles.common.format.SubtitleFormat;
+import dev.subtitles.common.tenant.Tenants;
 
 class EventCodecRoundTripTest {
 
@@ -38,7 +39,7 @@ class EventCodecRoundTripTest {
 
     @Test
     void absentOptionalPayloadFieldsSurviveRoundTrip() {
-        JobEvent<Translated> event = JobEvent.create(UUID.randomUUID(), EventSamples.SOURCE,
+        JobEvent<Translated> event = JobEvent.create(UUID.randomUUID(), Tenants.DEFAULT, EventSamples.SOURCE,
                 new Translated(UUID.randomUUID(), "deepl", null, 12, "en", "fr", SubtitleFormat.SRT));
 
         assertThat(codec.decode(codec.encode(event))).isEqualTo(event);

@@ -19,6 +19,7 @@ import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.event.payload.Translated;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.format.SubtitleFormat;
+import dev.subtitles.common.tenant.Tenants;
 
 /** A realistic event of every type, for tests here and in the services (shipped in the common test-jar). */
 public final class EventSamples {
@@ -53,7 +54,7 @@ public final class EventSamples {
 
     /** A new event of {@code type} about a random job, without trace context. */
     public static JobEvent<EventPayload> event(EventType type) {
-        return JobEvent.create(UUID.randomUUID(), SOURCE, payload(type));
+        return JobEvent.create(UUID.randomUUID(), Tenants.DEFAULT, SOURCE, payload(type));
     }
 
     /** One event of every type. */

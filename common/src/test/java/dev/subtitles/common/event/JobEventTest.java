@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.event.payload.SubtitleReady;
+import dev.subtitles.common.tenant.Tenants;
 
 class JobEventTest {
 
@@ -22,7 +23,7 @@ class JobEventTest {
 
     @Test
     void createDerivesTypeFromPayload() {
-        JobEvent<DownloadStarted> event = JobEvent.create(JOB_ID, EventSamples.SOURCE, started);
+        JobEvent<DownloadStarted> event = JobEvent.create(JOB_ID, Tenants.DEFAULT, EventSamples.SOURCE, started);
 
         assertThat(event.type()).isEqualTo(EventType.DOWNLOAD_STARTED);
         assertThat(event.jobId()).isEqualTo(JOB_ID);
@@ -33,14 +34,14 @@ class JobEventTest {
 
     @Test
     void createGivesEveryEventItsOwnId() {
-        assertThat(JobEvent.create(JOB_ID, EventSamples.SOURCE, started).id())
-                .isNotEqualTo(JobEvent.create(JOB_ID, EventSamples.SOURCE, started).id());
+        assertThat(JobEvent.create(JOB_ID, Tenants.DEFAULT, EventSamples.SOURCE, started).id())
+                .isNotEqualTo(JobEvent.create(JOB_ID, Tenants.DEFAULT, EventSamples.SOURCE, started).id());
     }
 
     @Test
     void createStampsTheCurrentTimeInMicroseconds() {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Instant time = JobEvent.create(JOB_ID, EventSamples.SOURCE, started).time();
+        Instant time = JobEvent.create(JOB_ID, Tenants.DEFAULT, EventSamples.SOURCE, started).time();
 
         assertThat(time).isBetween(before, Instant.now());
         assertThat(time.getNano() % 1_000).isZero();
@@ -49,7 +50,7 @@ class JobEventTest {
     @Test
     void timeIsCutToMicroseconds() {
         JobEvent<DownloadStarted> event = new JobEvent<>(UUID.randomUUID(), EventType.DOWNLOAD_STARTED,
-                EventSamples.SOURCE, JOB_ID, Instant.parse("2026-11-25T14:01:30.123456789Z"), null, started);
+                EventSamples.SOURCE, JOB_ID, Tenants.DEFAULT, Instant.parse("2026-11-25T14:01:30.123456789Z"), null, started);
 
         assertThat(event.time()).isEqualTo(Instant.parse("2026-11-25T14:01:30.123456Z"));
     }
@@ -58,7 +59,7 @@ class JobEventTest {
     void payloadMustBeTheOneOfTheType() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new JobEvent<>(UUID.randomUUID(), EventType.SUBTITLE_READY, EventSamples.SOURCE,
-                        JOB_ID, Instant.now(), null, started))
+                        JOB_ID, Tenants.DEFAULT, Instant.now(), null, started))
                 .withMessage("a subtitle.ready event carries a SubtitleReady, not a DownloadStarted");
     }
 
@@ -66,13 +67,20 @@ class JobEventTest {
     void everyAttributeButTraceparentIsRequired() {
         assertThatNullPointerException()
                 .isThrownBy(() -> new JobEvent<>(UUID.randomUUID(), EventType.DOWNLOAD_STARTED, EventSamples.SOURCE,
-                        null, Instant.now(), null, started))
+                        null, Tenants.DEFAULT, Instant.now(), null, started))
                 .withMessage("jobId is required");
     }
 
     @Test
+    void malformedTenantIsRejected() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> JobEvent.create(JOB_ID, "acme corp", EventSamples.SOURCE, started))
+                .withMessageContaining("tenant must be");
+    }
+
+    @Test
     void blankTraceparentIsRejected() {
-        JobEvent<DownloadStarted> event = JobEvent.create(JOB_ID, EventSamples.SOURCE, started);
+        JobEvent<DownloadStarted> event = JobEvent.create(JOB_ID, Tenants.DEFAULT, EventSamples.SOURCE, started);
 
         assertThatIllegalArgumentException().isThrownBy(() -> event.withTraceparent(" "))
                 .withMessageContaining("traceparent");
@@ -80,7 +88,7 @@ class JobEventTest {
 
     @Test
     void withTraceparentChangesNothingElse() {
-        JobEvent<DownloadStarted> event = JobEvent.create(JOB_ID, EventSamples.SOURCE, started);
+        JobEvent<DownloadStarted> event = JobEvent.create(JOB_ID, Tenants.DEFAULT, EventSamples.SOURCE, started);
 
         JobEvent<DownloadStarted> traced = event.withTraceparent(EventSamples.TRACEPARENT);
 

@@ -23,6 +23,7 @@ import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.event.payload.Translated;
 import dev.subtitles.common.format.SubtitleFormat;
+import dev.subtitles.common.tenant.Tenants;
 import dev.subtitles.common.testing.LocalRedis;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 
@@ -75,7 +76,7 @@ class ProjectionScriptTest {
     private void assertProjectionMatchesFold(List<EventPayload> payloads) {
         List<JobEvent<?>> events = new ArrayList<>();
         for (EventPayload payload : payloads) {
-            JobEvent<?> event = JobEvent.create(job, SOURCE, payload);
+            JobEvent<?> event = JobEvent.create(job, Tenants.DEFAULT, SOURCE, payload);
             events.add(event);
             HistoryEntry entry = new HistoryEntry(events.size(), "{\"id\":\"" + event.id() + "\"}");
             ProjectionScript.SCRIPT.run(redis, ProjectionScript.KEY_COUNT,

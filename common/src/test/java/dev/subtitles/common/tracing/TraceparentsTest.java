@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.CancelRequested;
+import dev.subtitles.common.tenant.Tenants;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 
@@ -44,7 +45,8 @@ class TraceparentsTest {
     @Test
     void foundInAnEncodedEventWithoutDecodingIt() {
         EventCodec codec = new EventCodec();
-        JobEvent<CancelRequested> event = JobEvent.create(UUID.randomUUID(), SOURCE, new CancelRequested("user"));
+        JobEvent<CancelRequested> event = JobEvent.create(UUID.randomUUID(), Tenants.DEFAULT, SOURCE,
+                new CancelRequested("user"));
 
         assertThat(Traceparents.inEncodedEvent(codec.encode(event.withTraceparent(TRACEPARENT))))
                 .isEqualTo(TRACEPARENT);

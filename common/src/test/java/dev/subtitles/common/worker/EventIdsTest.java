@@ -34,9 +34,9 @@ class EventIdsTest {
     }
 
     @Test
-    void eventOfARequestCarriesItsJobTraceAndDerivedId() {
+    void eventOfARequestCarriesItsJobTenantTraceAndDerivedId() {
         JobEvent<TranslateRequested> requested = new JobEvent<>(request, EventType.TRANSLATE_REQUESTED,
-                JobEvent.source("downloader", "a"), UUID.randomUUID(), Instant.now(),
+                JobEvent.source("downloader", "a"), UUID.randomUUID(), "acme", Instant.now(),
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
                 new TranslateRequested(UUID.randomUUID(), "en", "es", SubtitleFormat.SRT, "library"));
         URI source = JobEvent.source("translator", "b");
@@ -46,6 +46,7 @@ class EventIdsTest {
 
         assertThat(started.id()).isEqualTo(EventIds.derive(request, 2, EventType.TRANSLATE_STARTED));
         assertThat(started.jobId()).isEqualTo(requested.jobId());
+        assertThat(started.tenant()).isEqualTo("acme");
         assertThat(started.traceparent()).isEqualTo(requested.traceparent());
         assertThat(started.source()).isEqualTo(source);
     }

@@ -23,6 +23,7 @@ import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.messaging.EventsExchange;
+import dev.subtitles.common.tenant.Tenants;
 
 /**
  * The test's side of the broker: publishes download requests like the manager does, and records every event on the
@@ -67,7 +68,7 @@ public final class EventProbe implements AutoCloseable {
 
     /** A request for {@code title} in {@code language}, SRT. */
     public static JobEvent<DownloadRequested> request(VideoRef video, String language) {
-        return JobEvent.create(UUID.randomUUID(), JobEvent.source("test", "probe"),
+        return JobEvent.create(UUID.randomUUID(), Tenants.DEFAULT, JobEvent.source("test", "probe"),
                 new DownloadRequested(video, language, List.of(), SubtitleFormat.SRT, null));
     }
 

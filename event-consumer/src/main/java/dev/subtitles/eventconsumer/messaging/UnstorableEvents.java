@@ -98,7 +98,8 @@ public class UnstorableEvents {
         String traceparent = event.traceparent() != null && TRACEPARENT.matcher(event.traceparent()).matches()
                 ? event.traceparent()
                 : null;
-        return new JobEvent<>(failureId(event.jobId()), EventType.JOB_FAILED, source, event.jobId(), Instant.now(),
+        return new JobEvent<>(failureId(event.jobId()), EventType.JOB_FAILED, source, event.jobId(), event.tenant(),
+                Instant.now(),
                 traceparent, payload);
     }
 

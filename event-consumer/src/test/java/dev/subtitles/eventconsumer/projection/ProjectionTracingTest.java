@@ -10,6 +10,7 @@ import dev.subtitles.common.event.EventSamples;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.common.tenant.Tenants;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -35,7 +36,7 @@ class ProjectionTracingTest {
 
     @Test
     void eventWithoutTraceparentStartsANewTrace() {
-        JobEvent<EventPayload> event = JobEvent.create(UUID.randomUUID(), EventSamples.SOURCE,
+        JobEvent<EventPayload> event = JobEvent.create(UUID.randomUUID(), Tenants.DEFAULT, EventSamples.SOURCE,
                 EventSamples.payload(EventType.DOWNLOAD_STARTED));
 
         ReadableSpan span = (ReadableSpan) tracing.start(event);

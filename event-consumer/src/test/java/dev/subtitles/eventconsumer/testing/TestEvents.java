@@ -12,6 +12,7 @@ import dev.subtitles.common.event.EventSamples;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.common.tenant.Tenants;
 
 /** Events of the test run: realistic payloads, a source naming the run (so its rows can be cleaned up). */
 public final class TestEvents {
@@ -42,7 +43,7 @@ public final class TestEvents {
 
     /** A new event of {@code type} about {@code jobId}, happening now, carrying the sample trace context. */
     public static JobEvent<EventPayload> event(UUID jobId, EventType type) {
-        return new JobEvent<>(UUID.randomUUID(), type, SOURCE, jobId, Instant.now(), EventSamples.TRACEPARENT,
+        return new JobEvent<>(UUID.randomUUID(), type, SOURCE, jobId, Tenants.DEFAULT, Instant.now(), EventSamples.TRACEPARENT,
                 EventSamples.payload(type));
     }
 

@@ -21,6 +21,7 @@ import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.tenant.Tenants;
 import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.outbox.EventOutbox;
 import dev.subtitles.manager.projection.JobState;
@@ -150,13 +151,13 @@ public class DeadlineSweep {
                         timeout, state.phase());
                 timedOut.increment();
                 appended.incrementAndGet();
-                yield writer.appendAndSettle(connection, jobId, outbox.message(events.terminalEvent(jobId,
+                yield writer.appendAndSettle(connection, jobId, outbox.message(events.terminalEvent(jobId, Tenants.DEFAULT,
                         new JobFailed(stageOf(state.phase()), ERROR_CODE, "the job did not finish within "
                                 + timeout.toString().substring(2).toLowerCase(Locale.ROOT) + " of its submission"))));
             }
             case CANCELLED -> {
                 appended.incrementAndGet();
-                yield writer.appendAndSettle(connection, jobId, outbox.message(events.terminalEvent(jobId,
+                yield writer.appendAndSettle(connection, jobId, outbox.message(events.terminalEvent(jobId, Tenants.DEFAULT,
                         new JobCancelled(JobCancellationService.REASON))));
             }
             case FINISHED -> writer.settle(connection, jobId);

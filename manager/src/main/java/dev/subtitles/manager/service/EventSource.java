@@ -26,9 +26,9 @@ public class EventSource {
         this.source = JobEvent.source("manager", config.instance().orElseGet(EventSource::hostName));
     }
 
-    /** A new event about {@code jobId}, carrying the current trace context when there is one. */
-    public <P extends EventPayload> JobEvent<P> event(UUID jobId, P payload) {
-        return JobEvent.create(jobId, source, payload).withTraceparent(currentTraceparent());
+    /** A new event about {@code jobId} of {@code tenant}, carrying the current trace context when there is one. */
+    public <P extends EventPayload> JobEvent<P> event(UUID jobId, String tenant, P payload) {
+        return JobEvent.create(jobId, tenant, source, payload).withTraceparent(currentTraceparent());
     }
 
     /**
@@ -36,10 +36,10 @@ public class EventSource {
      * derived from the job and the type: a repeated or retried decision appends the same event, which the outbox and
      * every consumer take once.
      */
-    public <P extends EventPayload> JobEvent<P> terminalEvent(UUID jobId, P payload) {
+    public <P extends EventPayload> JobEvent<P> terminalEvent(UUID jobId, String tenant, P payload) {
         EventType type = EventType.forPayload(payload.getClass());
         UUID id = UUID.nameUUIDFromBytes((type.routingKey() + ":" + jobId).getBytes(StandardCharsets.UTF_8));
-        return new JobEvent<>(id, type, source, jobId, Instant.now(), currentTraceparent(), payload);
+        return new JobEvent<>(id, type, source, jobId, tenant, Instant.now(), currentTraceparent(), payload);
     }
 
     private static String currentTraceparent() {

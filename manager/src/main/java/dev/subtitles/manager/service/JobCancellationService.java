@@ -12,6 +12,7 @@ import dev.subtitles.common.event.payload.JobCancelled;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.tenant.Tenants;
 import dev.subtitles.manager.outbox.EventOutbox;
 import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.repository.Job;
@@ -81,7 +82,8 @@ public class JobCancellationService {
 
     private Uni<JobView> appendCancelled(Job job, JobState state) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return writer.cancel(job.id, now, outbox.message(events.terminalEvent(job.id, new JobCancelled(REASON))))
+        return writer
+                .cancel(job.id, now, outbox.message(events.terminalEvent(job.id, Tenants.DEFAULT, new JobCancelled(REASON))))
                 .map(requestedAt -> {
                     outbox.committed();
                     LOG.debugf("cancelled job %s", job.id);

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.logging.JobMdc;
+import dev.subtitles.common.tenant.Tenants;
 import dev.subtitles.manager.outbox.EventOutbox;
 import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.repository.IdempotencyKey;
@@ -115,7 +116,7 @@ public class JobSubmissionService {
             key.jobId = job.id;
             key.createdAt = job.createdAt;
         }
-        return writer.insert(job, outbox.message(events.event(job.id, request)), key)
+        return writer.insert(job, outbox.message(events.event(job.id, Tenants.DEFAULT, request)), key)
                 .map(ignored -> new Stored(job, true));
     }
 

@@ -24,6 +24,7 @@ import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.projection.HistoryEntry;
 import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.common.projection.ProjectionScript;
+import dev.subtitles.common.tenant.Tenants;
 import dev.subtitles.manager.config.ManagerConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 
@@ -85,7 +86,7 @@ public class Projection {
 
     /** Records a new event of the job only in the event log, as if Redis had expired it or not projected it yet. */
     public JobEvent<?> inEventLog(UUID jobId, EventPayload payload) {
-        JobEvent<?> event = JobEvent.create(jobId, SOURCE, payload);
+        JobEvent<?> event = JobEvent.create(jobId, Tenants.DEFAULT, SOURCE, payload);
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
                 PreparedStatement insert = connection.prepareStatement(record)) {
             insert.setObject(1, jobId);

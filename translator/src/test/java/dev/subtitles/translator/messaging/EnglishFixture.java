@@ -12,6 +12,7 @@ import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
+import dev.subtitles.common.tenant.Tenants;
 
 /** The English SRT fixture ({@code /subtitles/english.srt}) as a job's downloaded file, and its request to Spanish. */
 final class EnglishFixture {
@@ -35,7 +36,7 @@ final class EnglishFixture {
 
     /** The downloader's request to translate the stored fixture from English to Spanish, as SRT. */
     static JobEvent<TranslateRequested> requestToSpanish(UUID jobId, StoredSubtitleFile source) {
-        return JobEvent.create(jobId, JobEvent.source("downloader", "test"),
+        return JobEvent.create(jobId, Tenants.DEFAULT, JobEvent.source("downloader", "test"),
                 new TranslateRequested(source.id(), "en", "es", SubtitleFormat.SRT, "test"));
     }
 }

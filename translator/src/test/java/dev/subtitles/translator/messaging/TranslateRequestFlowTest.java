@@ -39,6 +39,7 @@ import dev.subtitles.common.projection.ProjectionKeys;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
+import dev.subtitles.common.tenant.Tenants;
 import dev.subtitles.common.worker.DeadLetterPublisher;
 import dev.subtitles.common.worker.EventIds;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -255,7 +256,7 @@ class TranslateRequestFlowTest {
     }
 
     private JobEvent<TranslateRequested> request(UUID sourceFileId, String from, String to, SubtitleFormat format) {
-        return JobEvent.create(jobId, JobEvent.source("downloader", "test"),
+        return JobEvent.create(jobId, Tenants.DEFAULT, JobEvent.source("downloader", "test"),
                 new TranslateRequested(sourceFileId, from, to, format, "test"));
     }
 
