@@ -2,6 +2,7 @@ package dev.subtitles.eventconsumer.rest;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,12 +11,17 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import dev.subtitles.auth.Roles;
 import dev.subtitles.eventconsumer.projection.RebuildService;
 import dev.subtitles.eventconsumer.projection.RebuildService.RebuildSummary;
 import io.smallrye.mutiny.Uni;
 
-/** Operator endpoints that rebuild the Redis view from the event log; see {@link RebuildService}. */
+/**
+ * Operator endpoints that rebuild the Redis view from the event log, for the role {@code admin}; see
+ * {@link RebuildService}.
+ */
 @Path("/admin/rebuild")
+@RolesAllowed(Roles.ADMIN)
 public class RebuildResource {
 
     private final RebuildService rebuild;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,9 +21,11 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * The web console's pages. They hold no data: their scripts read and write through the JSON job API, which stays the
- * single source of truth, so a page is only the frame (labelled controls, where things go) for those calls.
+ * single source of truth, so a page is only the frame (labelled controls, where things go) for those calls. So they
+ * load without a token: they show nothing the API would not show their caller.
  */
 @Path("/")
+@PermitAll
 @Tag(name = "console")
 public class ConsoleResource {
 

@@ -1,5 +1,6 @@
 package dev.subtitles.manager.live;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.sse.Sse;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
+import dev.subtitles.auth.CallerTenant;
+import dev.subtitles.auth.Roles;
 import dev.subtitles.manager.live.LiveConnections.Transport;
 import dev.subtitles.manager.service.InvalidQueryException;
 import io.smallrye.mutiny.Multi;
@@ -19,25 +22,29 @@ import io.smallrye.mutiny.Multi;
  * {@code GET /jobs/{id}/events/stream}: a job's progress as Server-Sent Events. Each event carries the history entry
  * as {@code data} and its sequence number as {@code id}, so a reconnecting client resumes after the last one it got
  * ({@code Last-Event-ID}); the stream ends with an {@code end} event naming the terminal phase. Comments keep idle
- * connections open. 404 problem for an unknown job.
+ * connections open. 404 problem for an unknown job or another tenant's.
  */
 @Path("/jobs/{id}/events/stream")
 public class LiveEventStreamResource {
 
     private final LiveProgress progress;
     private final LiveConnections connections;
+    private final CallerTenant caller;
 
-    public LiveEventStreamResource(LiveProgress progress, LiveConnections connections) {
+    public LiveEventStreamResource(LiveProgress progress, LiveConnections connections, CallerTenant caller) {
         this.progress = progress;
         this.connections = connections;
+        this.caller = caller;
     }
 
     @GET
     @KnownJobOnly
+    @RolesAllowed({ Roles.SUBMITTER, Roles.VIEWER, Roles.ADMIN })
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@RestPath String id, @RestHeader("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
-        return progress.watch(id, resumeAfter(lastEventId))
+        long after = resumeAfter(lastEventId);
+        return caller.get().toMulti().flatMap(tenant -> progress.watch(tenant, id, after))
                 .onSubscription().invoke(() -> connections.opened(Transport.SSE))
                 .onTermination().invoke(() -> connections.closed(Transport.SSE))
                 .onFailure(SlowClientException.class).invoke(() -> connections.slowClient(Transport.SSE))

@@ -11,6 +11,7 @@ import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.manager.projection.JobEventFeed;
 import dev.subtitles.manager.service.JobNotFoundException;
 import dev.subtitles.manager.service.JobStateService;
+import dev.subtitles.manager.service.OwnedJobs;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,14 +27,14 @@ public class LiveProgress {
 
     private static final Logger LOG = Logger.getLogger(LiveProgress.class);
 
-    private final KnownJobs jobs;
+    private final OwnedJobs jobs;
     private final JobStateService states;
     private final LiveHistory history;
     private final JobEventFeed feed;
     private final LiveConfig config;
     private final Vertx vertx;
 
-    public LiveProgress(KnownJobs jobs, JobStateService states, LiveHistory history, JobEventFeed feed,
+    public LiveProgress(OwnedJobs jobs, JobStateService states, LiveHistory history, JobEventFeed feed,
             LiveConfig config, Vertx vertx) {
         this.jobs = jobs;
         this.states = states;
@@ -44,14 +45,15 @@ public class LiveProgress {
     }
 
     /**
-     * Watches job {@code id} from the event after {@code afterSeq} (0: from the start). The stream fails at once
-     * with {@link JobNotFoundException} for an unknown job, later with {@link SlowClientException} when the
+     * Watches job {@code id} of {@code tenant} from the event after {@code afterSeq} (0: from the start). The stream
+     * fails at once with {@link JobNotFoundException} for an unknown job or another tenant's, later with
+     * {@link SlowClientException} when the
      * subscriber falls too far behind; it completes after {@link LiveMessage.End}. It honours the subscriber's
      * demand: ask again once a message is written.
      */
-    public Multi<LiveMessage> watch(String id, long afterSeq) {
-        LOG.debugf("live client for job %s after %d", id, afterSeq);
-        return requireJob(id)
+    public Multi<LiveMessage> watch(String tenant, String id, long afterSeq) {
+        LOG.debugf("live client of tenant %s for job %s after %d", tenant, id, afterSeq);
+        return requireJob(tenant, id)
                 .flatMap(jobId -> states.stateOf(jobId).map(state -> new Start(jobId, state.phase().isTerminal()
                         ? state.phase()
                         : null)))
@@ -74,22 +76,10 @@ public class LiveProgress {
                 }));
     }
 
-    /** The id of job {@code id}; fails with {@link JobNotFoundException} when no such job was submitted. */
+    /** The id of job {@code id} of {@code tenant}; fails with {@link JobNotFoundException} when it has none. */
     @WithSpan("LiveProgress.requireJob")
-    public Uni<UUID> requireJob(String id) {
-        return Uni.createFrom().item(() -> parse(id)).call(jobId -> jobs.exists(jobId).invoke(known -> {
-            if (!known) {
-                throw new JobNotFoundException(id);
-            }
-        }));
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new JobNotFoundException(id);
-        }
+    public Uni<UUID> requireJob(String tenant, String id) {
+        return jobs.requireKnown(tenant, id);
     }
 
     private record Start(UUID jobId, JobPhase terminalPhase) {

@@ -2,6 +2,10 @@ package dev.subtitles.manager.live;
 
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import dev.subtitles.auth.CallerTenant;
+import dev.subtitles.auth.Roles;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
@@ -10,20 +14,23 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code WS /jobs/{id}/live}: a job's progress over a WebSocket. Text messages are the history entries, then
- * {@code {"type":"end","phase":"DONE"}} and a normal close (1000) after the terminal event. An unknown job is closed
- * with 4404, a client that falls too far behind with 1008; pings keep idle connections open. The client sends
- * nothing.
+ * {@code {"type":"end","phase":"DONE"}} and a normal close (1000) after the terminal event. An unknown job, or another
+ * tenant's, is closed with 4404, a client that falls too far behind with 1008; pings keep idle connections open. The
+ * client sends nothing. The handshake needs a token with a reading role (401 without a valid one, 403 without the role).
  */
 @WebSocket(path = "/jobs/{id}/live")
+@RolesAllowed({ Roles.SUBMITTER, Roles.VIEWER, Roles.ADMIN })
 public class LiveWebSocket {
 
     private final LiveProgress progress;
     private final LiveConnections connections;
+    private final CallerTenant caller;
     private final ConcurrentHashMap<String, WebSocketSender> senders = new ConcurrentHashMap<>();
 
-    public LiveWebSocket(LiveProgress progress, LiveConnections connections) {
+    public LiveWebSocket(LiveProgress progress, LiveConnections connections, CallerTenant caller) {
         this.progress = progress;
         this.connections = connections;
+        this.caller = caller;
     }
 
     @OnOpen
@@ -31,8 +38,8 @@ public class LiveWebSocket {
         connections.opened(LiveConnections.Transport.WS);
         WebSocketSender sender = new WebSocketSender(connection, connections);
         senders.put(connection.id(), sender);
-        progress.watch(connection.pathParam("id"), 0).subscribe().withSubscriber(sender);
-        return Uni.createFrom().voidItem();
+        return caller.get().invoke(tenant -> progress.watch(tenant, connection.pathParam("id"), 0).subscribe()
+                .withSubscriber(sender)).replaceWithVoid();
     }
 
     @OnClose

@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 /** Remembered {@code Idempotency-Key}s. */
 @ApplicationScoped
 @WithSession
-public class IdempotencyKeyRepository implements PanacheRepositoryBase<IdempotencyKey, String> {
+public class IdempotencyKeyRepository implements PanacheRepositoryBase<IdempotencyKey, IdempotencyKey.TenantKey> {
 
     /** Forgets the keys first used before {@code cutoff}; the number forgotten. */
     public Uni<Long> deleteOlderThan(Instant cutoff) {

@@ -21,6 +21,10 @@ public class Job extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The tenant of the caller that submitted it: only that tenant's callers see it. */
+    @Column(nullable = false)
+    public String tenant;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -19,13 +19,20 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
 
+    /** The job {@code id} if it belongs to {@code tenant}, else {@code null}: another tenant's job is unknown. */
+    public Uni<Job> findOwned(String tenant, UUID id) {
+        return find("id = ?1 and tenant = ?2", id, tenant).firstResult();
+    }
+
     /**
-     * Up to {@code limit} jobs, newest first, that come after the position {@code (createdAt, id)} in that order;
-     * from the newest when {@code after} is {@code null}; only those {@code filter} keeps.
+     * Up to {@code limit} jobs of {@code tenant}, newest first, that come after the position {@code (createdAt, id)}
+     * in that order; from the newest when {@code after} is {@code null}; only those {@code filter} keeps.
      */
-    public Uni<List<Job>> newestFirst(JobPosition after, int limit, JobFilter filter) {
+    public Uni<List<Job>> newestFirst(String tenant, JobPosition after, int limit, JobFilter filter) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
+        conditions.add("tenant = :tenant");
+        parameters.put("tenant", tenant);
         if (after != null) {
             conditions.add("(createdAt < :createdAt or (createdAt = :createdAt and id < :id))");
             parameters.put("createdAt", after.createdAt());
@@ -40,8 +47,13 @@ public class JobRepository implements PanacheRepositoryBase<Job, UUID> {
             parameters.put("text", "%" + likeEscaped(filter.text().toLowerCase(Locale.ROOT)) + "%");
             parameters.put("imdbId", filter.text().toLowerCase(Locale.ROOT));
         }
-        String where = conditions.isEmpty() ? "" : String.join(" and ", conditions) + " ";
-        return find(where + "order by createdAt desc, id desc", parameters).range(0, limit - 1).list();
+        return find(String.join(" and ", conditions) + " order by createdAt desc, id desc", parameters).range(0, limit - 1)
+                .list();
+    }
+
+    /** Up to {@code limit} jobs of every tenant, newest first: for the operators' counts, never for a tenant. */
+    public Uni<List<Job>> newestOfEveryTenant(int limit) {
+        return find("order by createdAt desc, id desc").range(0, limit - 1).list();
     }
 
     private static String likeEscaped(String text) {

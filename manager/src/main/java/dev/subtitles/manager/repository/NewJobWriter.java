@@ -15,28 +15,30 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Writes a new job, its first outbox event and (when the client sent one) its idempotency key with <em>one</em>
+ * Writes a new job, its first outbox event and (when the client sent one) its idempotency key, in the job's tenant, with
+ * <em>one</em>
  * statement: data-modifying CTEs run as a single statement, so the three rows commit together or not at all (the
  * transactional outbox, docs/reliability.md) in one round trip, without a session, BEGIN or COMMIT. This is the
  * submission's hot path; the other writes go through Hibernate.
  * <p>
- * A key already taken makes the statement fail on {@code idempotency_key_pkey} and writes nothing.
+ * A key its tenant already used makes the statement fail on {@code idempotency_key_pkey} and writes nothing.
  */
 @ApplicationScoped
 public class NewJobWriter {
 
     private static final String JOB_AND_EVENT = "with new_job as (insert into manager.job (id, created_at,"
             + " video_title, video_year, imdb_id, tmdb_id, season, episode, file_hash, video_url, language,"
-            + " preferred_providers, format, hearing_impaired)"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14))"
-            + " insert into manager.outbox (event_id, job_id, type, body, created_at) values ($15, $1, $16, $17, $18)";
+            + " preferred_providers, format, hearing_impaired, tenant)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15))"
+            + " insert into manager.outbox (event_id, job_id, type, body, created_at) values ($16, $1, $17, $18, $19)";
     private static final String JOB_EVENT_AND_KEY = "with new_job as (insert into manager.job (id, created_at,"
             + " video_title, video_year, imdb_id, tmdb_id, season, episode, file_hash, video_url, language,"
-            + " preferred_providers, format, hearing_impaired)"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)),"
+            + " preferred_providers, format, hearing_impaired, tenant)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)),"
             + " new_event as (insert into manager.outbox (event_id, job_id, type, body, created_at)"
-            + " values ($15, $1, $16, $17, $18))"
-            + " insert into manager.idempotency_key (key, request_hash, job_id, created_at) values ($19, $20, $1, $2)";
+            + " values ($16, $1, $17, $18, $19))"
+            + " insert into manager.idempotency_key (tenant, key, request_hash, job_id, created_at)"
+            + " values ($15, $20, $21, $1, $2)";
 
     private final Pool pool;
 
@@ -52,7 +54,7 @@ public class NewJobWriter {
     public Uni<Void> insert(Job job, OutboxMessage event, IdempotencyKey key) {
         List<Object> values = new ArrayList<>(Arrays.asList(job.id, utc(job.createdAt), job.videoTitle,
                 job.videoYear, job.imdbId, job.tmdbId, job.season, job.episode, job.fileHash, job.videoUrl,
-                job.language, job.preferredProviders, job.format, job.hearingImpaired,
+                job.language, job.preferredProviders, job.format, job.hearingImpaired, job.tenant,
                 event.eventId, event.type, Buffer.buffer(event.body), utc(event.createdAt)));
         String sql = JOB_AND_EVENT;
         if (key != null) {

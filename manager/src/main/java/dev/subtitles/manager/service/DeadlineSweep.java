@@ -3,7 +3,7 @@ package dev.subtitles.manager.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +21,6 @@ import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
-import dev.subtitles.common.tenant.Tenants;
 import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.outbox.EventOutbox;
 import dev.subtitles.manager.projection.JobState;
@@ -63,7 +62,7 @@ public class DeadlineSweep {
     /** The {@code errorCode} of the {@code job.failed} a deadline ends a job with. */
     public static final String ERROR_CODE = ErrorCode.DEADLINE_EXCEEDED.name();
 
-    private static final String SELECT_OVERDUE = "select id from manager.job where settled_at is null"
+    private static final String SELECT_OVERDUE = "select id, tenant from manager.job where settled_at is null"
             + " and created_at < $1 order by created_at limit $2 for update skip locked";
 
     private final Pool pool;
@@ -114,14 +113,15 @@ public class DeadlineSweep {
         return pool.withTransaction(connection -> connection.preparedQuery(SELECT_OVERDUE)
                 .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), batchSize))
                 .flatMap(rows -> {
-                    List<UUID> overdue = new ArrayList<>(rows.size());
+                    Map<UUID, String> tenants = new LinkedHashMap<>();
                     for (Row row : rows) {
-                        overdue.add(row.getUUID("id"));
+                        tenants.put(row.getUUID("id"), row.getString("tenant"));
                     }
-                    if (overdue.isEmpty()) {
+                    if (tenants.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    return states.statesOf(overdue).flatMap(found -> settleAll(connection, overdue, found, appended));
+                    return states.statesOf(List.copyOf(tenants.keySet()))
+                            .flatMap(found -> settleAll(connection, tenants, found, appended));
                 }))
                 .ifNoItem().after(roundTimeout).fail()
                 .invoke(settled -> {
@@ -134,14 +134,16 @@ public class DeadlineSweep {
                 });
     }
 
-    private Uni<Integer> settleAll(SqlConnection connection, List<UUID> overdue, Map<UUID, JobState> found,
+    private Uni<Integer> settleAll(SqlConnection connection, Map<UUID, String> tenants, Map<UUID, JobState> found,
             AtomicInteger appended) {
-        return Multi.createFrom().iterable(overdue)
-                .onItem().transformToUniAndConcatenate(jobId -> settle(connection, jobId, found.get(jobId), appended))
+        return Multi.createFrom().iterable(tenants.entrySet())
+                .onItem().transformToUniAndConcatenate(job -> settle(connection, job.getKey(), job.getValue(),
+                        found.get(job.getKey()), appended))
                 .collect().asList().map(List::size);
     }
 
-    private Uni<Void> settle(SqlConnection connection, UUID jobId, JobState state, AtomicInteger appended) {
+    private Uni<Void> settle(SqlConnection connection, UUID jobId, String tenant, JobState state,
+            AtomicInteger appended) {
         if (state.phase().isTerminal()) {
             return writer.settle(connection, jobId);
         }
@@ -151,13 +153,13 @@ public class DeadlineSweep {
                         timeout, state.phase());
                 timedOut.increment();
                 appended.incrementAndGet();
-                yield writer.appendAndSettle(connection, jobId, outbox.message(events.terminalEvent(jobId, Tenants.DEFAULT,
+                yield writer.appendAndSettle(connection, jobId, outbox.message(events.terminalEvent(jobId, tenant,
                         new JobFailed(stageOf(state.phase()), ERROR_CODE, "the job did not finish within "
                                 + timeout.toString().substring(2).toLowerCase(Locale.ROOT) + " of its submission"))));
             }
             case CANCELLED -> {
                 appended.incrementAndGet();
-                yield writer.appendAndSettle(connection, jobId, outbox.message(events.terminalEvent(jobId, Tenants.DEFAULT,
+                yield writer.appendAndSettle(connection, jobId, outbox.message(events.terminalEvent(jobId, tenant,
                         new JobCancelled(JobCancellationService.REASON))));
             }
             case FINISHED -> writer.settle(connection, jobId);

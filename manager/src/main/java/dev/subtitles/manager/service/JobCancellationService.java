@@ -12,11 +12,9 @@ import dev.subtitles.common.event.payload.JobCancelled;
 import dev.subtitles.common.outcome.JobOutcomes;
 import dev.subtitles.common.outcome.JobOutcomes.Outcome;
 import dev.subtitles.common.phase.JobPhase;
-import dev.subtitles.common.tenant.Tenants;
 import dev.subtitles.manager.outbox.EventOutbox;
 import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.repository.Job;
-import dev.subtitles.manager.repository.JobRepository;
 import dev.subtitles.manager.repository.TerminalEventWriter;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +35,7 @@ public class JobCancellationService {
     private static final Logger LOG = Logger.getLogger(JobCancellationService.class);
     static final String REASON = "cancelled through the manager API";
 
-    private final JobRepository jobs;
+    private final OwnedJobs owned;
     private final JobStateService states;
     private final JobOutcomes outcomes;
     private final TerminalEventWriter writer;
@@ -45,9 +43,9 @@ public class JobCancellationService {
     private final EventSource events;
     private final Outages outages;
 
-    public JobCancellationService(JobRepository jobs, JobStateService states, JobOutcomes outcomes,
+    public JobCancellationService(OwnedJobs owned, JobStateService states, JobOutcomes outcomes,
             TerminalEventWriter writer, EventOutbox outbox, EventSource events, Outages outages) {
-        this.jobs = jobs;
+        this.owned = owned;
         this.states = states;
         this.outcomes = outcomes;
         this.writer = writer;
@@ -57,17 +55,16 @@ public class JobCancellationService {
     }
 
     /**
-     * Cancels a job.
+     * Cancels job {@code id} of {@code tenant}.
      *
      * @return the job, cancelled; fails with {@link JobNotFoundException}, or {@link JobFinishedException} when the
      *         job ended, or will end, otherwise
      */
     @WithSpan("JobCancellationService.cancel")
-    public Uni<JobView> cancel(String id) {
-        UUID jobId = JobIds.parse(id);
-        return outages.guard(jobs.findById(jobId)
-                .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
-                .flatMap(job -> states.stateOf(jobId).flatMap(state -> {
+    public Uni<JobView> cancel(String tenant, String id) {
+        return outages.guard(owned.require(tenant, id)
+                .flatMap(job -> states.stateOf(job.id).flatMap(state -> {
+                    UUID jobId = job.id;
                     if (state.phase() == JobPhase.CANCELLED) {
                         return Uni.createFrom().item(JobView.of(job, state));
                     }
@@ -83,7 +80,7 @@ public class JobCancellationService {
     private Uni<JobView> appendCancelled(Job job, JobState state) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return writer
-                .cancel(job.id, now, outbox.message(events.terminalEvent(job.id, Tenants.DEFAULT, new JobCancelled(REASON))))
+                .cancel(job.id, now, outbox.message(events.terminalEvent(job.id, job.tenant, new JobCancelled(REASON))))
                 .map(requestedAt -> {
                     outbox.committed();
                     LOG.debugf("cancelled job %s", job.id);

@@ -17,7 +17,6 @@ import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.projection.JobEventFeed;
 import dev.subtitles.manager.projection.ProjectionReader;
 import dev.subtitles.manager.repository.EventLogRepository;
-import dev.subtitles.manager.repository.JobRepository;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 
@@ -36,44 +35,44 @@ public class JobEventsService {
 
     private final ProjectionReader projection;
     private final EventLogRepository eventLog;
-    private final JobRepository jobs;
+    private final OwnedJobs owned;
     private final JobEventFeed feed;
     private final ManagerConfig.Events config;
     private final Outages outages;
 
-    public JobEventsService(ProjectionReader projection, EventLogRepository eventLog, JobRepository jobs,
+    public JobEventsService(ProjectionReader projection, EventLogRepository eventLog, OwnedJobs owned,
             JobEventFeed feed, ManagerConfig config, Outages outages) {
         this.projection = projection;
         this.eventLog = eventLog;
-        this.jobs = jobs;
+        this.owned = owned;
         this.feed = feed;
         this.config = config.events();
         this.outages = outages;
     }
 
     /**
-     * A page of the job's events.
+     * A page of the events of {@code tenant}'s job {@code id}. The job's tenant is looked up alongside the first
+     * read, so another tenant's job is refused before anything of it is answered or waited for.
      *
      * @param limit page size, or {@code null} for the default
      * @param cursor only events older than this sequence number (the {@code nextCursor} of the previous page)
      * @param after only events newer than this sequence number (the newest the client already has)
      * @param waitSeconds when the page would be empty, how long to wait for a new event (0 or {@code null}: not)
-     * @return fails with {@link JobNotFoundException} for an unknown job
+     * @return fails with {@link JobNotFoundException} for an unknown job, or another tenant's
      */
     @WithSpan("JobEventsService.page")
-    public Uni<EventPage> page(String id, String limit, String cursor, String after, String waitSeconds) {
+    public Uni<EventPage> page(String tenant, String id, String limit, String cursor, String after, String waitSeconds) {
         UUID jobId = JobIds.parse(id);
         Query query = new Query(jobId, pageSize(limit), sequence("after", after, 0),
                 sequence("cursor", cursor, Long.MAX_VALUE), waitFor(waitSeconds));
         LOG.debugf("events of job %s: %s", jobId, query);
-        // The page and the event count do not depend on each other: both Redis reads go out at once.
-        return outages.guard(Uni.combine().all().unis(fetch(query), eventCount(jobId)).asTuple()
-                .flatMap(read -> read.getItem1().isEmpty() ? requireJob(jobId).replaceWith(read)
-                        : Uni.createFrom().item(read)))
+        // The owner, the page and the event count do not depend on each other: the three reads go out at once.
+        return outages.guard(Uni.combine().all().unis(owned.require(tenant, jobId, id), fetch(query), eventCount(jobId))
+                .asTuple())
                 .flatMap(read -> {
-                    List<HistoryEntry> entries = read.getItem1();
+                    List<HistoryEntry> entries = read.getItem2();
                     if (!entries.isEmpty() || query.maxWait().isZero()) {
-                        return Uni.createFrom().item(page(query, entries, read.getItem2()));
+                        return Uni.createFrom().item(page(query, entries, read.getItem3()));
                     }
                     return outages.translate(waitForEvents(query, Instant.now().plus(query.maxWait())));
                 });
@@ -130,11 +129,6 @@ public class JobEventsService {
         return projection.lastSeq(jobId).flatMap(lastSeq -> lastSeq != null
                 ? Uni.createFrom().item(lastSeq)
                 : eventLog.lastSeq(jobId));
-    }
-
-    private Uni<Boolean> requireJob(UUID jobId) {
-        return jobs.findById(jobId).onItem().ifNull().failWith(() -> new JobNotFoundException(jobId.toString()))
-                .replaceWith(true);
     }
 
     private int pageSize(String limit) {

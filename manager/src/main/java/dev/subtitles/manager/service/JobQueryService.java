@@ -41,29 +41,33 @@ public class JobQueryService {
     private static final int MAX_TEXT_LENGTH = 200;
 
     private final JobRepository jobs;
+    private final OwnedJobs owned;
     private final JobStateService states;
     private final ManagerConfig.Jobs config;
     private final Outages outages;
 
-    public JobQueryService(JobRepository jobs, JobStateService states, ManagerConfig config, Outages outages) {
+    public JobQueryService(JobRepository jobs, OwnedJobs owned, JobStateService states, ManagerConfig config,
+            Outages outages) {
         this.jobs = jobs;
+        this.owned = owned;
         this.states = states;
         this.config = config.jobs();
         this.outages = outages;
     }
 
-    /** The job with its current state; fails with {@link JobNotFoundException} for an unknown or malformed id. */
+    /**
+     * The job of {@code tenant} with its current state; fails with {@link JobNotFoundException} for an unknown or
+     * malformed id, or another tenant's job.
+     */
     @WithSpan("JobQueryService.find")
-    public Uni<JobView> find(String id) {
-        UUID jobId = JobIds.parse(id);
-        LOG.debugf("looking up job %s", jobId);
-        return outages.guard(jobs.findById(jobId)
-                .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
-                .flatMap(job -> states.shownStateOf(jobId).map(state -> JobView.of(job, state))));
+    public Uni<JobView> find(String tenant, String id) {
+        LOG.debugf("looking up job %s of tenant %s", id, tenant);
+        return outages.guard(owned.require(tenant, id)
+                .flatMap(job -> states.shownStateOf(job.id).map(state -> JobView.of(job, state))));
     }
 
     /**
-     * A page of jobs, newest first.
+     * A page of {@code tenant}'s jobs, newest first.
      *
      * @param phase only jobs in this phase, or {@code null} for all
      * @param language only jobs asking for this language, or {@code null} for all
@@ -72,26 +76,27 @@ public class JobQueryService {
      * @param cursor the {@code nextCursor} of the previous page, or {@code null} for the first page
      */
     @WithSpan("JobQueryService.list")
-    public Uni<JobPage> list(String phase, String language, String text, String limit, String cursor) {
+    public Uni<JobPage> list(String tenant, String phase, String language, String text, String limit,
+            String cursor) {
         JobPhase wanted = parsePhase(phase);
         JobFilter filter = new JobFilter(parseLanguage(language), parseText(text));
         int size = pageSize(limit);
         JobPosition position = decodeCursor(cursor);
-        LOG.debugf("listing %d job(s) in phase %s, %s, after %s", size, wanted, filter, position);
+        LOG.debugf("listing %d job(s) of tenant %s in phase %s, %s, after %s", size, tenant, wanted, filter, position);
         if (wanted == null) {
-            return outages.guard(jobs.newestFirst(position, size + 1, filter).flatMap(found -> {
+            return outages.guard(jobs.newestFirst(tenant, position, size + 1, filter).flatMap(found -> {
                 List<Job> page = found.size() > size ? found.subList(0, size) : found;
                 String next = found.size() > size ? encodeCursor(page.get(page.size() - 1)) : null;
                 return views(page).map(views -> new JobPage(views, next));
             }));
         }
-        return outages.guard(scan(wanted, filter, size, position, new ArrayList<>(), 0));
+        return outages.guard(scan(tenant, wanted, filter, size, position, new ArrayList<>(), 0));
     }
 
-    private Uni<JobPage> scan(JobPhase wanted, JobFilter filter, int size, JobPosition position,
+    private Uni<JobPage> scan(String tenant, JobPhase wanted, JobFilter filter, int size, JobPosition position,
             List<JobView> matches, int examined) {
         int batchSize = Math.min(Math.max(size * 2, MIN_SCAN_BATCH), config.phaseFilterScanLimit() - examined);
-        return jobs.newestFirst(position, batchSize, filter).flatMap(batch -> views(batch).flatMap(views -> {
+        return jobs.newestFirst(tenant, position, batchSize, filter).flatMap(batch -> views(batch).flatMap(views -> {
             for (JobView view : views) {
                 if (view.phase() == wanted) {
                     matches.add(view);
@@ -108,7 +113,7 @@ public class JobQueryService {
             if (examinedNow >= config.phaseFilterScanLimit()) {
                 return Uni.createFrom().item(new JobPage(matches, encodeCursor(last)));
             }
-            return scan(wanted, filter, size, new JobPosition(last.createdAt, last.id), matches, examinedNow);
+            return scan(tenant, wanted, filter, size, new JobPosition(last.createdAt, last.id), matches, examinedNow);
         }));
     }
 

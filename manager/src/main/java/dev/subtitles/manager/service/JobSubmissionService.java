@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.logging.JobMdc;
-import dev.subtitles.common.tenant.Tenants;
 import dev.subtitles.manager.outbox.EventOutbox;
 import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.repository.IdempotencyKey;
@@ -57,10 +56,11 @@ public class JobSubmissionService {
     private final ObjectMapper mapper;
     private final Counter submitted;
     private final Outages outages;
+    private final JobsInFlight inFlight;
 
     public JobSubmissionService(NewJobWriter writer, JobRepository jobs, IdempotencyKeyRepository idempotencyKeys,
             EventOutbox outbox, EventSource events, JobStateService states, ObjectMapper mapper,
-            MeterRegistry registry, Outages outages) {
+            MeterRegistry registry, Outages outages, JobsInFlight inFlight) {
         this.writer = writer;
         this.jobs = jobs;
         this.idempotencyKeys = idempotencyKeys;
@@ -69,31 +69,35 @@ public class JobSubmissionService {
         this.states = states;
         this.mapper = mapper;
         this.outages = outages;
+        this.inFlight = inFlight;
         this.submitted = Counter.builder("manager.jobs.submitted").description("Jobs accepted (not replays)")
                 .register(registry);
     }
 
     /**
-     * Submits a job, or replays the one an earlier request with the same {@code idempotencyKey} created.
+     * Submits a job of {@code tenant}, or replays the one an earlier request of the tenant with the same
+     * {@code idempotencyKey} created.
      *
      * @param idempotencyKey the client's key, or {@code null}
-     * @return fails with {@link IdempotencyKeyReusedException} when the key came with a different request
+     * @return fails with {@link IdempotencyKeyReusedException} when the key came with a different request, or with
+     *         {@link dev.subtitles.manager.limits.TooManyRequestsException} when the tenant has as many jobs in
+     *         flight as it may ({@link JobsInFlight})
      */
     @WithSpan("JobSubmissionService.submit")
-    public Uni<Submission> submit(DownloadRequested request, String idempotencyKey) {
+    public Uni<Submission> submit(String tenant, DownloadRequested request, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return outages.guard(create(request, null, null).flatMap(this::toSubmission));
+            return outages.guard(create(tenant, request, null, null).flatMap(this::toSubmission));
         }
         String requestHash = hash(request);
-        return outages.guard(Panache.withSession(() -> replay(idempotencyKey, requestHash))
-                .onItem().ifNull().switchTo(() -> create(request, idempotencyKey, requestHash))
+        return outages.guard(Panache.withSession(() -> replay(tenant, idempotencyKey, requestHash))
+                .onItem().ifNull().switchTo(() -> create(tenant, request, idempotencyKey, requestHash))
                 .onFailure(JobSubmissionService::isDuplicateKey)
-                .recoverWithUni(() -> Panache.withSession(() -> replay(idempotencyKey, requestHash)))
+                .recoverWithUni(() -> Panache.withSession(() -> replay(tenant, idempotencyKey, requestHash)))
                 .flatMap(this::toSubmission));
     }
 
-    private Uni<Stored> replay(String idempotencyKey, String requestHash) {
-        return idempotencyKeys.findById(idempotencyKey).flatMap(key -> {
+    private Uni<Stored> replay(String tenant, String idempotencyKey, String requestHash) {
+        return idempotencyKeys.findById(new IdempotencyKey.TenantKey(tenant, idempotencyKey)).flatMap(key -> {
             if (key == null) {
                 return Uni.createFrom().nullItem();
             }
@@ -105,18 +109,22 @@ public class JobSubmissionService {
         });
     }
 
-    private Uni<Stored> create(DownloadRequested request, String idempotencyKey, String requestHash) {
-        Job job = newJob(request);
+    private Uni<Stored> create(String tenant, DownloadRequested request, String idempotencyKey,
+            String requestHash) {
+        Job job = newJob(tenant, request);
         JobMdc.put(job.id);
         IdempotencyKey key = null;
         if (idempotencyKey != null) {
             key = new IdempotencyKey();
+            key.tenant = tenant;
             key.key = idempotencyKey;
             key.requestHash = requestHash;
             key.jobId = job.id;
             key.createdAt = job.createdAt;
         }
-        return writer.insert(job, outbox.message(events.event(job.id, Tenants.DEFAULT, request)), key)
+        IdempotencyKey stored = key;
+        return inFlight.admit(tenant)
+                .chain(() -> writer.insert(job, outbox.message(events.event(job.id, tenant, request)), stored))
                 .map(ignored -> new Stored(job, true));
     }
 
@@ -131,10 +139,11 @@ public class JobSubmissionService {
                 .map(state -> new Submission(JobView.of(stored.job(), state), false));
     }
 
-    private static Job newJob(DownloadRequested request) {
+    private static Job newJob(String tenant, DownloadRequested request) {
         VideoRef video = request.video();
         Job job = new Job();
         job.id = UUID.randomUUID();
+        job.tenant = tenant;
         job.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         job.videoTitle = video.title();
         job.videoYear = video.year();

@@ -39,11 +39,22 @@ public class PhaseCountService {
         this.outages = outages;
     }
 
-    /** The counts over the newest jobs. */
+    /** The counts over {@code tenant}'s newest jobs. */
     @WithSpan("PhaseCountService.countNewest")
-    public Uni<PhaseCounts> countNewest() {
-        LOG.debugf("counting the newest %d job(s) by phase", limit);
-        return outages.guard(jobs.newestFirst(null, limit + 1, JobFilter.NONE).flatMap(found -> {
+    public Uni<PhaseCounts> countNewest(String tenant) {
+        LOG.debugf("counting the newest %d job(s) of tenant %s by phase", limit, tenant);
+        return count(jobs.newestFirst(tenant, null, limit + 1, JobFilter.NONE));
+    }
+
+    /** The counts over the newest jobs of every tenant, for the operators. */
+    @WithSpan("PhaseCountService.countNewestOfEveryTenant")
+    public Uni<PhaseCounts> countNewestOfEveryTenant() {
+        LOG.debugf("counting the newest %d job(s) of every tenant by phase", limit);
+        return count(jobs.newestOfEveryTenant(limit + 1));
+    }
+
+    private Uni<PhaseCounts> count(Uni<List<Job>> newest) {
+        return outages.guard(newest.flatMap(found -> {
             List<Job> counted = found.size() > limit ? found.subList(0, limit) : found;
             return states.shownStatesOf(counted.stream().map(job -> job.id).toList())
                     .map(shown -> new PhaseCounts(count(shown), counted.size(), found.size() <= limit));

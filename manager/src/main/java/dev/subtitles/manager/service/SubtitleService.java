@@ -15,7 +15,6 @@ import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.repository.Job;
-import dev.subtitles.manager.repository.JobRepository;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 
@@ -28,15 +27,15 @@ public class SubtitleService {
 
     private static final Logger LOG = Logger.getLogger(SubtitleService.class);
 
-    private final JobRepository jobs;
+    private final OwnedJobs owned;
     private final JobStateService states;
     private final SubtitleStore store;
     private final SubtitleConverter converter;
     private final Outages outages;
 
-    public SubtitleService(JobRepository jobs, JobStateService states, SubtitleStore store,
+    public SubtitleService(OwnedJobs owned, JobStateService states, SubtitleStore store,
             SubtitleConverter converter, Outages outages) {
-        this.jobs = jobs;
+        this.owned = owned;
         this.states = states;
         this.store = store;
         this.converter = converter;
@@ -44,15 +43,15 @@ public class SubtitleService {
     }
 
     /**
-     * The job's file.
+     * The file of {@code tenant}'s job {@code id}.
      *
      * @param format {@code srt} or {@code vtt}, or {@code null} for the format the job asked for
      * @return fails with {@link JobNotFoundException}, or {@link JobNotDoneException} while there is no file
      */
     @WithSpan("SubtitleService.download")
-    public Uni<SubtitleDownload> download(String id, String format) {
+    public Uni<SubtitleDownload> download(String tenant, String id, String format) {
         SubtitleFormat requested = parseFormat(format);
-        return outages.guard(doneJob(id).flatMap(done -> stored(done.job(), done.result().fileId())
+        return outages.guard(doneJob(tenant, id).flatMap(done -> stored(done.job(), done.result().fileId())
                 .map(file -> served(done.job(), file, requested))));
     }
 
@@ -64,9 +63,9 @@ public class SubtitleService {
      *         translated
      */
     @WithSpan("SubtitleService.downloadSource")
-    public Uni<SubtitleDownload> downloadSource(String id, String format) {
+    public Uni<SubtitleDownload> downloadSource(String tenant, String id, String format) {
         SubtitleFormat requested = parseFormat(format);
-        return outages.guard(doneJob(id).flatMap(done -> stored(done.job(), done.result().fileId())
+        return outages.guard(doneJob(tenant, id).flatMap(done -> stored(done.job(), done.result().fileId())
                 .flatMap(translated -> {
                     if (translated.sourceFileId() == null) {
                         return Uni.createFrom().failure(new NoSourceSubtitleException(done.job().id));
@@ -76,13 +75,11 @@ public class SubtitleService {
                 })));
     }
 
-    private Uni<DoneJob> doneJob(String id) {
-        UUID jobId = JobIds.parse(id);
-        return jobs.findById(jobId)
-                .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
-                .flatMap(job -> states.stateOf(jobId).flatMap(state -> {
+    private Uni<DoneJob> doneJob(String tenant, String id) {
+        return owned.require(tenant, id)
+                .flatMap(job -> states.stateOf(job.id).flatMap(state -> {
                     if (state.phase() != JobPhase.DONE || state.result() == null) {
-                        return Uni.createFrom().failure(new JobNotDoneException(jobId, state.phase()));
+                        return Uni.createFrom().failure(new JobNotDoneException(job.id, state.phase()));
                     }
                     return Uni.createFrom().item(new DoneJob(job, state.result()));
                 }));

@@ -2,6 +2,7 @@ package dev.subtitles.manager.status;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,15 +15,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.subtitles.auth.Roles;
 import dev.subtitles.common.messaging.Topology;
 import dev.subtitles.manager.service.InvalidQueryException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The dead-letter tools (docs/operations.md): list what a work queue dead-lettered, put it back, or throw it away.
- * {@code {queue}} is the work queue's name; the tools act on its {@code .dlq}.
+ * {@code {queue}} is the work queue's name; the tools act on its {@code .dlq}. For the role {@code admin}.
  */
 @Path("/admin/dead-letters/{queue}")
+@RolesAllowed(Roles.ADMIN)
 @Tag(name = "admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {

@@ -47,7 +47,7 @@ public class StatusService {
         LOG.debugf("reading the operators' status");
         List<String> unavailable = new ArrayList<>();
         // The two database reads one after the other: they share the request's session, which the first to end closes.
-        Uni<JobsPart> jobs = part(phases.countNewest(), "phases", unavailable)
+        Uni<JobsPart> jobs = part(phases.countNewestOfEveryTenant(), "phases", unavailable)
                 .flatMap(phaseCounts -> part(activity.recent(), "jobs", unavailable)
                         .map(activity -> new JobsPart(phaseCounts, activity)));
         return Uni.combine().all()

@@ -1,0 +1,128 @@
+package dev.subtitles.manager.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.subtitles.manager.config.ManagerConfig;
+import dev.subtitles.manager.limits.TooManyRequestsException;
+import dev.subtitles.manager.projection.JobState;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The per-tenant cap on jobs in flight ({@code manager.limits.jobs-in-flight}): a submission is refused while its
+ * tenant has that many jobs that have not ended.
+ * <p>
+ * Phases live in the projection, not in the job table, so the check first counts the tenant's unsettled jobs
+ * ({@code settled_at} null: the deadline sweep settles a job past its deadline). Below the cap, that is all. At or over
+ * it the count includes jobs that ended within the deadline: their states are read, oldest first, and the ended ones
+ * are settled, as the sweep would later, until either the cap's worth of unended jobs is found (refused) or none is
+ * left to look at (admitted). A refusal is remembered for the {@code Retry-After} it sends, so a tenant at its cap
+ * costs one lookup per submission, not a read of every job. The cap is checked before the insert, not with it:
+ * submissions of one tenant arriving together can pass it by as many as there are of them.
+ */
+@ApplicationScoped
+public class JobsInFlight {
+
+    private static final Logger LOG = Logger.getLogger(JobsInFlight.class);
+    /** How long a refusal stands: jobs end within seconds while the pipeline is healthy. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private static final int BATCH = 500;
+    private static final String COUNT = "select count(*) as unsettled from manager.job"
+            + " where tenant = $1 and settled_at is null";
+    private static final String OLDEST_UNSETTLED = "select id, created_at from manager.job where tenant = $1"
+            + " and settled_at is null and (created_at, id) > ($2, $3) order by created_at, id limit $4";
+    private static final String SETTLE = "update manager.job set settled_at = now()"
+            + " where id = any($1) and settled_at is null";
+    private static final Instant BEGINNING = Instant.EPOCH;
+    private static final UUID LOWEST_ID = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+
+    private final Pool pool;
+    private final JobStateService states;
+    private final int cap;
+    private final Map<String, Instant> refusedUntil = new ConcurrentHashMap<>();
+
+    public JobsInFlight(Pool pool, JobStateService states, ManagerConfig config) {
+        this.pool = pool;
+        this.states = states;
+        this.cap = config.limits().jobsInFlight();
+    }
+
+    /** Completes when {@code tenant} may submit another job; fails with {@link TooManyRequestsException} otherwise. */
+    @WithSpan("JobsInFlight.admit")
+    public Uni<Void> admit(String tenant) {
+        Instant until = refusedUntil.get(tenant);
+        if (until != null && Instant.now().isBefore(until)) {
+            return Uni.createFrom().failure(refusal());
+        }
+        return pool.preparedQuery(COUNT).execute(Tuple.of(tenant))
+                .map(rows -> rows.iterator().next().getLong("unsettled"))
+                .flatMap(unsettled -> unsettled < cap ? Uni.createFrom().voidItem()
+                        : countUnended(tenant, BEGINNING, LOWEST_ID, 0).flatMap(unended -> {
+                            if (unended < cap) {
+                                refusedUntil.remove(tenant);
+                                return Uni.createFrom().voidItem();
+                            }
+                            LOG.debugf("tenant %s has %d jobs in flight, its cap is %d", tenant, unended, cap);
+                            refusedUntil.put(tenant, Instant.now().plus(RETRY_AFTER));
+                            return Uni.createFrom().failure(refusal());
+                        }));
+    }
+
+    /**
+     * The unended jobs among {@code tenant}'s unsettled ones after the position {@code (createdAt, id)}, plus
+     * {@code found}; settles the ended ones on the way, and stops looking once the cap is reached.
+     */
+    private Uni<Integer> countUnended(String tenant, Instant createdAt, UUID id, int found) {
+        return pool.preparedQuery(OLDEST_UNSETTLED)
+                .execute(Tuple.of(tenant, createdAt.atOffset(ZoneOffset.UTC), id, BATCH))
+                .flatMap(rows -> {
+                    List<UUID> batch = new ArrayList<>(rows.size());
+                    Instant lastCreatedAt = createdAt;
+                    for (Row row : rows) {
+                        batch.add(row.getUUID("id"));
+                        lastCreatedAt = row.getOffsetDateTime("created_at").toInstant();
+                    }
+                    if (batch.isEmpty()) {
+                        return Uni.createFrom().item(found);
+                    }
+                    Instant nextCreatedAt = lastCreatedAt;
+                    UUID nextId = batch.get(batch.size() - 1);
+                    return states.statesOf(batch).flatMap(read -> settleEnded(read).flatMap(ended -> {
+                        int unended = found + batch.size() - ended;
+                        if (unended >= cap || batch.size() < BATCH) {
+                            return Uni.createFrom().item(unended);
+                        }
+                        return countUnended(tenant, nextCreatedAt, nextId, unended);
+                    }));
+                });
+    }
+
+    /** Settles the jobs of {@code read} that ended; how many that is. */
+    private Uni<Integer> settleEnded(Map<UUID, JobState> read) {
+        UUID[] ended = read.entrySet().stream().filter(entry -> entry.getValue().phase().isTerminal())
+                .map(Map.Entry::getKey).toArray(UUID[]::new);
+        if (ended.length == 0) {
+            return Uni.createFrom().item(0);
+        }
+        return pool.preparedQuery(SETTLE).execute(Tuple.of(ended)).replaceWith(ended.length);
+    }
+
+    private TooManyRequestsException refusal() {
+        return new TooManyRequestsException("the tenant has " + cap + " jobs in flight, as many as it may: submit"
+                + " again once some have ended", RETRY_AFTER);
+    }
+}
