@@ -30,6 +30,8 @@ import io.vertx.ext.web.RoutingContext;
 public class AuthOffMechanism implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(AuthOffMechanism.class);
+    /** smallrye-jwt's value for "no key location". */
+    private static final String NO_KEY = "NONE";
     private static final SecurityIdentity EVERYONE = QuarkusSecurityIdentity.builder()
             .setPrincipal(new QuarkusPrincipal("auth-off")).addRoles(Roles.ALL)
             .addAttribute(TenantIdentity.TENANT, Tenants.DEFAULT).build();
@@ -47,8 +49,8 @@ public class AuthOffMechanism implements HttpAuthenticationMechanism {
             return;
         }
         var config = ConfigProvider.getConfig();
-        if (config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isEmpty()
-                && config.getOptionalValue("mp.jwt.verify.publickey", String.class).isEmpty()) {
+        if (NO_KEY.equals(config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).orElse(NO_KEY))
+                && NO_KEY.equals(config.getOptionalValue("mp.jwt.verify.publickey", String.class).orElse(NO_KEY))) {
             throw new IllegalStateException("subtitles.auth.mode is jwt but no public key to verify tokens with:"
                     + " set AUTH_PUBLIC_KEY (a PEM, JWK or JWKS file or URL), or AUTH=off for development");
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.payload.DownloadStarted;
+import dev.subtitles.common.tenant.Tenants;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -103,7 +104,7 @@ class LiveFanOutTest {
     @Test
     void subscriberThatStopsTakingEventsIsDisconnectedOnceItsBufferIsFull() {
         UUID job = Jobs.submit("Slow reader");
-        AssertSubscriber<LiveMessage> slow = progress.watch(job.toString(), 0)
+        AssertSubscriber<LiveMessage> slow = progress.watch(Tenants.DEFAULT, job.toString(), 0)
                 .subscribe().withSubscriber(AssertSubscriber.create(1));
         projection.inRedis(job, new DownloadStarted(1, "downloader-1"));
         slow.awaitItems(1, Duration.ofSeconds(10));

@@ -19,6 +19,7 @@ import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.testing.TracingScopeReports;
 import dev.subtitles.manager.support.Jobs;
+import dev.subtitles.manager.support.Management;
 import dev.subtitles.manager.support.Projection;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -139,7 +140,7 @@ class LiveWebSocketTest {
 
         WsWatcher watcher = WsWatcher.watch(base, job);
         await().atMost(TIMEOUT).until(() -> connections.open(LiveConnections.Transport.WS) == before + 1);
-        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+        String metrics = Management.given().get("/q/metrics").asString();
         projection.inRedis(job, LiveEvents.ready());
         watcher.closeCode.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 

@@ -1,11 +1,11 @@
 package dev.subtitles.manager.metrics;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.metrics.DashboardQueries;
+import dev.subtitles.manager.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -17,7 +17,7 @@ class DashboardMetricsTest {
 
     @Test
     void everyMetricTheDashboardReadsFromThisServiceIsExposed() {
-        String exposition = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String exposition = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
 
         assertThat(DashboardQueries.exposedNames(exposition))
                 .containsAll(DashboardQueries.read().metricsOf("manager"));

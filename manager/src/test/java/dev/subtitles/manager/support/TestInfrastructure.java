@@ -29,14 +29,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
-    public static final String JDBC_URL = "jdbc:postgresql://localhost:5432/subtitles_test";
+    /** The database the tests share: {@code subtitles_test}, or the one the environment variable TEST_DB_NAME names. */
+    public static final String SHARED_DATABASE = System.getenv().getOrDefault("TEST_DB_NAME", "subtitles_test");
+    public static final String JDBC_URL = "jdbc:postgresql://localhost:5432/" + SHARED_DATABASE;
     private static final String SERVER_JDBC_URL = "jdbc:postgresql://localhost:5432/postgres";
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String exchange = "test-manager-" + run + ".subtitle.events";
     private final String schema = "test_manager_events_" + run;
     private final Map<ServerLink, TcpProxy> proxies = new EnumMap<>(ServerLink.class);
-    private String database = "subtitles_test";
+    private String database = SHARED_DATABASE;
     private boolean ownDatabase;
 
     @Override
