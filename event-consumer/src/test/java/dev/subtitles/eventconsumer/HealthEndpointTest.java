@@ -1,6 +1,5 @@
 package dev.subtitles.eventconsumer;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
@@ -8,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.auth.testing.Management;
 import dev.subtitles.eventconsumer.testing.TestTopology;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -24,6 +24,6 @@ class HealthEndpointTest {
     @Test
     void healthReportsUp() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                () -> given().when().get("/q/health").then().statusCode(200).body("status", is("UP")));
+                () -> Management.given().when().get("/q/health").then().statusCode(200).body("status", is("UP")));
     }
 }

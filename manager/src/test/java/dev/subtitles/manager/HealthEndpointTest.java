@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.is;
 
 import org.junit.jupiter.api.Test;
 
-import dev.subtitles.manager.support.Management;
+import dev.subtitles.auth.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

@@ -301,11 +301,15 @@ class ProjectionBenchmark {
     private void startInstances(int count) throws Exception {
         for (int i = 0; i < count; i++) {
             int port = freePort();
+            int managementPort = freePort();
             ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(new File("target/bench-instance-" + instances.size() + ".log"));
             Map<String, String> env = builder.environment();
             env.put("HTTP_PORT", Integer.toString(port));
+            env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+            // The benchmark calls no protected route: no key to configure.
+            env.put("AUTH", "off");
             env.put("DB_NAME", System.getenv().getOrDefault("TEST_DB_NAME", "subtitles_test"));
             env.put("EVENTS_EXCHANGE", TestTopology.EXCHANGE);
             env.put("EVENTS_DEAD_LETTER_EXCHANGE", TestTopology.DEAD_LETTER_EXCHANGE);
@@ -321,7 +325,7 @@ class ProjectionBenchmark {
                         + instances.size() + ".jfr,settings=" + ("true".equals(jfrSettings) ? "profile" : jfrSettings));
             }
             instances.add(builder.start());
-            awaitReady(port);
+            awaitReady(managementPort);
         }
     }
 
@@ -339,6 +343,7 @@ class ProjectionBenchmark {
         instances.clear();
     }
 
+    /** Waits until the instance whose management interface listens on {@code port} is ready. */
     private static void awaitReady(int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build();

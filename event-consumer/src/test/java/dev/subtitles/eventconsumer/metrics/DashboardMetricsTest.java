@@ -1,10 +1,10 @@
 package dev.subtitles.eventconsumer.metrics;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.auth.testing.Management;
 import dev.subtitles.common.metrics.DashboardQueries;
 import dev.subtitles.eventconsumer.testing.TestTopology;
 import io.quarkus.test.common.TestResourceScope;
@@ -21,7 +21,7 @@ class DashboardMetricsTest {
 
     @Test
     void everyMetricTheDashboardReadsFromThisServiceIsExposed() {
-        String exposition = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String exposition = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
 
         assertThat(DashboardQueries.exposedNames(exposition))
                 .containsAll(DashboardQueries.read().metricsOf("event-consumer"));

@@ -1,6 +1,5 @@
 package dev.subtitles.eventconsumer.projection;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.auth.testing.Management;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.EventPayload;
@@ -43,7 +43,7 @@ class MetricsEndpointTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> views.history(started.jobId()).size() == 1);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertThat(value(metrics, "events_consumed_total\\{type=\"subtitle.download.started\"}")).isGreaterThan(1);
             assertThat(value(metrics, "events_duplicates_total")).isGreaterThan(0);
             assertThat(value(metrics, "events_decode_failures_total")).isGreaterThan(0);

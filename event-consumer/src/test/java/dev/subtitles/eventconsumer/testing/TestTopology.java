@@ -13,9 +13,9 @@ import java.util.UUID;
 
 import com.rabbitmq.client.Channel;
 
+import dev.subtitles.auth.testing.Management;
 import dev.subtitles.common.messaging.EventsExchange;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.restassured.RestAssured;
 
 /**
  * Gives each test run its own exchange, dead-letter exchange, queues and Redis key prefix, so runs of other modules
@@ -49,7 +49,7 @@ public class TestTopology implements QuarkusTestResourceLifecycleManager {
      */
     public static void awaitConsumerReady() {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> RestAssured.given().get("/q/health/ready").statusCode() == 200);
+                .until(() -> Management.given().get("/q/health/ready").statusCode() == 200);
     }
 
     @Override

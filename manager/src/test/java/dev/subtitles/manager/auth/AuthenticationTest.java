@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.auth.Roles;
+import dev.subtitles.auth.testing.Management;
 import dev.subtitles.auth.testing.TestTokens;
 import dev.subtitles.manager.support.Jobs;
-import dev.subtitles.manager.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;

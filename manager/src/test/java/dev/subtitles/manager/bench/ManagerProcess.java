@@ -31,11 +31,13 @@ final class ManagerProcess implements AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private final URI management;
     private final double ticksPerSecond;
 
-    private ManagerProcess(Process process, URI base, double ticksPerSecond) {
+    private ManagerProcess(Process process, URI base, URI management, double ticksPerSecond) {
         this.process = process;
         this.base = base;
+        this.management = management;
         this.ticksPerSecond = ticksPerSecond;
     }
 
@@ -46,6 +48,7 @@ final class ManagerProcess implements AutoCloseable {
                     + " (./mvnw -B package -pl common,manager -DskipTests -Djacoco.skip=true)");
         }
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String jvmArgs = System.getProperty("bench.jvmArgs", "").trim();
@@ -58,8 +61,11 @@ final class ManagerProcess implements AutoCloseable {
                 .redirectOutput(LOG.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", Integer.toString(port));
+        builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
+        // The benchmark measures the pipeline, not token checks: its clients send no token.
+        builder.environment().put("AUTH", "off");
         ManagerProcess manager = new ManagerProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"),
-                clockTicksPerSecond());
+                URI.create("http://127.0.0.1:" + managementPort + "/"), clockTicksPerSecond());
         manager.awaitReady();
         return manager;
     }
@@ -79,7 +85,7 @@ final class ManagerProcess implements AutoCloseable {
 
     private void awaitReady() throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(base.resolve("q/health/ready")).timeout(Duration.ofSeconds(2))
+        HttpRequest ready = HttpRequest.newBuilder(management.resolve("q/health/ready")).timeout(Duration.ofSeconds(2))
                 .build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {

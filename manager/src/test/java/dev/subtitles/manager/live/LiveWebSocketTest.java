@@ -14,12 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.auth.testing.Management;
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.testing.TracingScopeReports;
 import dev.subtitles.manager.support.Jobs;
-import dev.subtitles.manager.support.Management;
 import dev.subtitles.manager.support.Projection;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

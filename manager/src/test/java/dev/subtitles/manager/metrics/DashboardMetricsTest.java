@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.auth.testing.Management;
 import dev.subtitles.common.metrics.DashboardQueries;
-import dev.subtitles.manager.support.Management;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

@@ -1,4 +1,4 @@
-package dev.subtitles.manager.support;
+package dev.subtitles.auth.testing;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
