@@ -41,6 +41,11 @@ class HealthEndpointTest {
     }
 
     @Test
+    void swaggerUiIsServedWithTheOpenApiDocument() {
+        Management.given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
     void metricsExposeSubmissionsAndOutboxLag() {
         Management.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("manager_outbox_unsent"))
