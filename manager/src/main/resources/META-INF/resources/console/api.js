@@ -1,7 +1,8 @@
 'use strict';
 /*
- * What both pages share: calls to the JSON job API, its problem+json errors in plain words, and the words for
- * phases, languages and times. No library: the browser's fetch and DOM are enough.
+ * What every page shares: calls to the JSON job API, its problem+json errors in plain words (a 401 also asks for a
+ * token, auth.js), and the words for phases, languages and times. No library: the browser's fetch and DOM are enough.
+ * Calls carry the access token in the cookie auth.js sets, as every same-origin request does.
  */
 (function () {
   const PHASE_WORDS = {
@@ -24,6 +25,14 @@
     }
 
     static words(status, problem) {
+      if (status === 401) {
+        return 'The manager did not accept your access token (none given, expired, or not valid here); enter one'
+          + ' at the top of the page.';
+      }
+      if (status === 403) {
+        return 'Your access token does not allow this' + (problem && problem.detail ? ' (' + problem.detail + ')'
+          : '') + '.';
+      }
       if (!problem) {
         return 'The manager answered ' + status + ' without saying why.';
       }
@@ -46,22 +55,30 @@
     } catch (e) {
       throw new ApiError(0, { detail: 'The manager cannot be reached; check that it runs and try again.' });
     }
-    const type = response.headers.get('Content-Type') || '';
-    const json = type.includes('json') ? await response.json() : null;
     if (!response.ok) {
-      throw new ApiError(response.status, json);
+      throw await failure(response);
     }
-    return json;
+    const type = response.headers.get('Content-Type') || '';
+    return type.includes('json') ? response.json() : null;
   }
 
   function text(path) {
     return fetch(path).then(async response => {
       if (!response.ok) {
-        const type = response.headers.get('Content-Type') || '';
-        throw new ApiError(response.status, type.includes('json') ? await response.json() : null);
+        throw await failure(response);
       }
       return response.text();
     });
+  }
+
+  /* The error of an answer other than 2xx; a 401 also brings back the token field. */
+  async function failure(response) {
+    const type = response.headers.get('Content-Type') || '';
+    const problem = type.includes('json') ? await response.json().catch(() => null) : null;
+    if (response.status === 401 && window.ConsoleAuth) {
+      window.ConsoleAuth.refused();
+    }
+    return new ApiError(response.status, problem);
   }
 
   let languageNames = null;
@@ -127,6 +144,8 @@
     post: (path, body) => request('POST', path, body),
     remove: path => request('DELETE', path),
     text: text,
+    failure: failure,
+    isRefused: error => error instanceof ApiError && (error.status === 401 || error.status === 403),
     isTerminal: phase => TERMINAL.includes(phase),
     phaseWords: phaseWords,
     languageWords: languageWords,

@@ -177,8 +177,7 @@
     }
     const response = await fetch(base + '/events/stream', { headers: headers, cache: 'no-store' });
     if (!response.ok) {
-      const type = response.headers.get('Content-Type') || '';
-      throw new C.ApiError(response.status, type.includes('json') ? await response.json() : null);
+      throw await C.failure(response);
     }
     setLive('Live: new events appear as they happen.');
     const reader = response.body.getReader();
@@ -212,7 +211,8 @@
         delay = 1000;
         setLive('The connection closed; reconnecting…');
       } catch (e) {
-        if (e instanceof C.ApiError && e.status === 404) {
+        // Unknown job, or no token the manager accepts: reconnecting would get the same answer.
+        if (e instanceof C.ApiError && (e.status === 404 || C.isRefused(e))) {
           setLive('');
           C.showError($('job-error'), e.message);
           return;

@@ -43,7 +43,7 @@
       $('status-read-at').textContent = 'Read at ' + C.timeWords(status.readAt) + '.';
     } catch (e) {
       if (request === statusRequest) {
-        C.showError($('status-error'), 'Status unavailable: ' + e.message);
+        C.showError($('status-error'), refusal(e) || 'Status unavailable: ' + e.message);
       }
     }
   }
@@ -170,7 +170,7 @@
         : listing.deadLetterQueue + ' is empty.';
     } catch (e) {
       $('dlq-body').replaceChildren();
-      C.showError($('dlq-error'), e.message);
+      C.showError($('dlq-error'), refusal(e) || e.message);
     }
   }
 
@@ -220,6 +220,20 @@
     } catch (e) {
       C.showError($('dlq-error'), e.message);
     }
+  }
+
+  /*
+   * For an answer that says the caller may not look (401, 403): what to tell them. Asking again every 5 s would get
+   * the same answer, so the automatic refresh stops.
+   */
+  function refusal(error) {
+    if (!C.isRefused(error)) {
+      return null;
+    }
+    $('auto-refresh').checked = false;
+    schedule();
+    return error.status === 403 ? 'This page is for operators: it needs an access token with the admin role.'
+      : error.message;
   }
 
   function schedule() {

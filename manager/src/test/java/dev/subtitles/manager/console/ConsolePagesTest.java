@@ -71,14 +71,14 @@ class ConsolePagesTest {
 
     @Test
     void scriptsAndStylesheetAreServed() {
-        for (String asset : List.of("api.js", "jobs.js", "job.js")) {
+        for (String asset : List.of("auth.js", "api.js", "jobs.js", "job.js", "operations.js")) {
             given().when().get("/console/" + asset)
                     .then().statusCode(200).contentType(containsString("javascript"));
         }
         given().when().get("/console/console.css").then().statusCode(200).contentType(containsString("text/css"));
     }
 
-    private static String html(String path) {
+    static String html(String path) {
         return given().accept("text/html").when().get(path)
                 .then().statusCode(200).contentType(containsString("text/html"))
                 .extract().asString();
@@ -91,7 +91,7 @@ class ConsolePagesTest {
         }).toList();
     }
 
-    private static void assertEveryControlIsLabelled(String page) {
+    static void assertEveryControlIsLabelled(String page) {
         assertThat(controlIds(page)).allSatisfy(id -> assertThat(page).contains("<label for=\"" + id + "\""));
     }
 }
