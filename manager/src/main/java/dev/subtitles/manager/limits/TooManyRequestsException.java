@@ -6,6 +6,8 @@ import java.util.Objects;
 /** A tenant is over one of its limits: the request is refused with 429 and a {@code Retry-After}. */
 public class TooManyRequestsException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient Duration retryAfter;
 
     /**
