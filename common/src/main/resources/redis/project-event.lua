@@ -6,7 +6,7 @@
 -- ARGV[6] history cap, ARGV[7] TTL in seconds, ARGV[8] pub/sub channel ('' = do not publish),
 -- ARGV[9] the phase the event leads to ('' = none), ARGV[10] the transitions of this event type that change the
 -- phase, computed by PhaseMachine.apply, as ';BEFORE=AFTER' pairs ('' before standing for "no phase yet"),
--- ARGV[11] '1' when the phase the event leads to is terminal ('' otherwise),
+-- ARGV[11] '1' when the phase the event leads to is terminal ('' otherwise), ARGV[12] the event's tenant,
 -- then field/value pairs the event contributes to the hash when it is the event that sets the job's phase.
 --
 -- The transitions come from Java so the phase order lives in one place (PhaseMachine); this script only looks up
@@ -21,12 +21,16 @@ if redis.call('ZADD', KEYS[2], seq, ARGV[2]) == 0 then
 end
 redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[6]) + 1))
 
+-- A job belongs to one tenant, which every one of its events carries; the first projected event names it and no
+-- later event moves the job to another.
+redis.call('HSETNX', KEYS[1], 'tenant', ARGV[12])
+
 local current = redis.call('HGET', KEYS[1], 'phase') or ''
 local nextPhase = string.match(ARGV[10], ';' .. current .. '=([^;]*)')
 if nextPhase then
     redis.call('HSET', KEYS[1], 'phase', nextPhase)
-    if nextPhase == ARGV[9] and #ARGV > 11 then
-        redis.call('HSET', KEYS[1], unpack(ARGV, 12))
+    if nextPhase == ARGV[9] and #ARGV > 12 then
+        redis.call('HSET', KEYS[1], unpack(ARGV, 13))
     end
 end
 

@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 
 /**
  * A real WebSocket client (Vert.x) of a manager's {@code WS /jobs/{id}/live}, recording each message with the moment
@@ -48,6 +49,20 @@ final class LiveSocket {
 
     /** Opens {@code /jobs/{jobId}/live} on the manager at {@code base}; completes once the handshake is done. */
     static CompletableFuture<LiveSocket> connect(WebSocketClient client, URI base, UUID jobId) {
+        return connect(client, base, jobId, null);
+    }
+
+    /**
+     * As {@link #connect(WebSocketClient, URI, UUID)}, with {@code token} as bearer token in the handshake (none when
+     * {@code null}); a handshake the manager refuses fails the future ({@link io.vertx.core.http.UpgradeRejectedException}
+     * with its status).
+     */
+    static CompletableFuture<LiveSocket> connect(WebSocketClient client, URI base, UUID jobId, String token) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost())
+                .setPort(base.getPort()).setURI("/jobs/" + jobId + "/live");
+        if (token != null) {
+            options.addHeader("Authorization", "Bearer " + token);
+        }
         LiveSocket socket = new LiveSocket(jobId);
         ClientWebSocket webSocket = client.webSocket();
         webSocket.textMessageHandler(text -> socket.record(text, System.nanoTime()));
@@ -56,7 +71,7 @@ final class LiveSocket {
             socket.closed.complete(code == null ? -1 : (int) code);
         });
         webSocket.exceptionHandler(socket.closed::completeExceptionally);
-        return webSocket.connect(base.getPort(), base.getHost(), "/jobs/" + jobId + "/live")
+        return webSocket.connect(options)
                 .map(connected -> socket)
                 .toCompletionStage().toCompletableFuture();
     }

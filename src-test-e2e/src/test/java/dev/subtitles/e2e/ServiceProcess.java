@@ -1,6 +1,7 @@
 package dev.subtitles.e2e;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,25 +15,44 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM, on a free port, with its
- * output in {@code target/e2e-logs/<service>.log}.
+ * output in {@code target/e2e-logs/<service>.log}. A service whose module enables the Quarkus management interface
+ * (the manager and the event-consumer) serves health and metrics on a second free port ({@code MANAGEMENT_PORT});
+ * the workers serve them on their HTTP port.
+ * <p>
+ * Every process gets the local servers' credentials and {@code AUTH=off} ({@link #LOCAL_DEFAULTS}) unless the
+ * environment it is started with says otherwise: only the tests that are about security run with tokens
+ * ({@link TokenIssuer#withAuth}).
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * What a service is started with unless its environment says otherwise: the local servers' users (the prod
+     * profile has no default for them) and no authentication.
+     */
+    private static final Map<String, String> LOCAL_DEFAULTS = Map.of(
+            "RABBITMQ_USER", "guest",
+            "RABBITMQ_PASSWORD", "guest",
+            "DB_USER", "postgres",
+            "DB_PASSWORD", "postgres",
+            "AUTH", "off");
 
     private final String name;
     private final int port;
+    private final int healthPort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, int healthPort, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.healthPort = healthPort;
         this.process = process;
         this.log = log;
     }
@@ -60,7 +80,8 @@ public final class ServiceProcess implements AutoCloseable {
         Path logs = root.resolve("src-test-e2e/target/e2e-logs");
         Files.createDirectories(logs);
         Path log = logs.resolve(instance + ".log");
-        int port = freePort();
+        boolean management = hasManagementInterface(root, module);
+        int[] ports = freePorts(management ? 2 : 1);
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("e2e.javaHome", System.getProperty("java.home")), "bin", "java")
@@ -76,9 +97,26 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(LOCAL_DEFAULTS);
         builder.environment().putAll(environment);
-        builder.environment().put("HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(instance, port, builder.start(), log);
+        builder.environment().put("HTTP_PORT", Integer.toString(ports[0]));
+        if (management) {
+            builder.environment().put("MANAGEMENT_PORT", Integer.toString(ports[1]));
+        }
+        return new ServiceProcess(instance, ports[0], ports[ports.length - 1], builder.start(), log);
+    }
+
+    /**
+     * Whether the module's service serves health and metrics on the management interface, as its
+     * {@code application.properties} (packaged in the same reactor) says.
+     */
+    private static boolean hasManagementInterface(Path root, String module) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                root.resolve(module).resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return Boolean.parseBoolean(properties.getProperty("quarkus.management.enabled", "false").trim());
     }
 
     /** The instance name: the module's name, unless it was started as one more instance of it. */
@@ -92,8 +130,17 @@ public final class ServiceProcess implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("the OS does not report the CPU time of " + name));
     }
 
+    /** Where the service's API is: its HTTP port. */
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * Where the service's health ({@code /q/health/*}) and metrics ({@code /q/metrics}) are, without a token: its
+     * management port, or its HTTP port if it has no management interface.
+     */
+    public URI healthUri() {
+        return URI.create("http://127.0.0.1:" + healthPort);
     }
 
     /** The operating system's id of the process, for signals. */
@@ -128,10 +175,10 @@ public final class ServiceProcess implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Waits until {@code /q/health/ready} answers 200, failing early if the process died. */
+    /** Waits until {@code /q/health/ready} answers 200 on {@link #healthUri()}, failing early if the process died. */
     void awaitReady(HttpClient http) throws InterruptedException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(healthUri().resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         while (Instant.now().isBefore(deadline)) {
@@ -168,9 +215,21 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** {@code count} distinct free ports: all held open at once, so none is handed out twice. */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ class ServicesStartIT {
     void everyPackagedServiceStartsAndReportsHealthy() {
         assertThat(stack.services()).extracting(ServiceProcess::name).containsExactlyElementsOf(Stack.SERVICES);
         for (ServiceProcess service : stack.services()) {
-            given().baseUri(service.baseUri().toString())
+            given().baseUri(service.healthUri().toString())
                     .when().get("/q/health")
                     .then().statusCode(200).body("status", is("UP"));
         }

@@ -36,9 +36,17 @@ final class SseStream {
 
     /** Starts following the job on the manager at {@code base}. */
     static SseStream follow(URI base, UUID jobId) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/events/stream"))
-                .header("Accept", "text/event-stream")
-                .build();
+        return follow(base, jobId, null);
+    }
+
+    /** As {@link #follow(URI, UUID)}, with {@code token} as bearer token (none when {@code null}). */
+    static SseStream follow(URI base, UUID jobId, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/events/stream"))
+                .header("Accept", "text/event-stream");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
         SseStream stream = new SseStream();
         CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(stream::read, READERS)
                 .exceptionally(failure -> {

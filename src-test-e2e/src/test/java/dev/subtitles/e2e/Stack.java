@@ -13,6 +13,10 @@ import java.util.Map;
  * Services started as separate processes (the four of {@link #SERVICES} unless a test asks for fewer or more)
  * against the local PostgreSQL, Redis and RabbitMQ, on free ports and with names of their own (database
  * {@code subtitles_test}) so that a running stack is not disturbed.
+ * <p>
+ * Authentication is off ({@code AUTH=off}, every request is tenant {@code default} with every role) unless the
+ * environment turns it on: only the security tests run with tokens, by starting the stack with
+ * {@link TokenIssuer#withAuth} and sending {@link TokenIssuer#token}s.
  */
 public final class Stack implements AutoCloseable {
 

@@ -22,6 +22,12 @@ import dev.subtitles.common.phase.PhaseMachine;
  */
 public final class JobHash {
 
+    /**
+     * The tenant the job belongs to ({@link JobEvent#tenant()}), named by the first projected event and never changed
+     * (every event of a job carries the same one). A hash written before tenants existed has none: read it as
+     * {@link dev.subtitles.common.tenant.Tenants#DEFAULT}, the tenant those events decode to.
+     */
+    public static final String TENANT = "tenant";
     /** The job's {@link JobPhase} name; only ever moves forward ({@link PhaseMachine#apply}). */
     public static final String PHASE = "phase";
     /** The {@code time} of the newest event by sequence number, as in its CloudEvent. */
@@ -78,8 +84,9 @@ public final class JobHash {
     }
 
     /**
-     * The hash a projection of {@code events}, numbered 1, 2, ... in the order given, writes: the phase
-     * {@link PhaseMachine} folds them to, the {@link #phaseFields} of the event that set it, and the newest event.
+     * The hash a projection of {@code events}, numbered 1, 2, ... in the order given, writes: the tenant of the first
+     * event, the phase {@link PhaseMachine} folds them to, the {@link #phaseFields} of the event that set it, and the
+     * newest event.
      * Empty for no events. {@link #UPDATED_AT} is the event's time as {@link java.time.Instant#toString()} writes it,
      * which names the same instant as the CloudEvent's {@code time}.
      */
@@ -89,6 +96,7 @@ public final class JobHash {
         long seq = 0;
         for (JobEvent<?> event : events) {
             seq++;
+            hash.putIfAbsent(TENANT, event.tenant());
             JobPhase next = PhaseMachine.apply(phase, event.type());
             if (next != phase) {
                 hash.put(PHASE, next.name());

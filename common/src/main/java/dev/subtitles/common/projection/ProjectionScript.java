@@ -62,7 +62,7 @@ public final class ProjectionScript {
      */
     public String[] call(JobEvent<?> event, HistoryEntry entry, String time, boolean announce) {
         Map<String, String> fields = JobHash.phaseFields(event);
-        String[] call = new String[13 + 2 * fields.size()];
+        String[] call = new String[14 + 2 * fields.size()];
         call[0] = keys.job(event.jobId());
         call[1] = keys.history(event.jobId());
         call[2] = Long.toString(entry.seq());
@@ -76,7 +76,8 @@ public final class ProjectionScript {
         call[10] = PhaseMachine.phaseAfter(event.type()).map(Enum::name).orElse("");
         call[11] = TRANSITIONS.get(event.type());
         call[12] = PhaseMachine.phaseAfter(event.type()).filter(JobPhase::isTerminal).isPresent() ? "1" : "";
-        int i = 13;
+        call[13] = event.tenant();
+        int i = 14;
         for (Map.Entry<String, String> field : fields.entrySet()) {
             call[i++] = field.getKey();
             call[i++] = field.getValue();

@@ -73,17 +73,46 @@ class ProjectionScriptTest {
         assertProjectionMatchesFold(List.of(new DownloadStarted(1, "downloader-1"), new CancelRequested("no longer")));
     }
 
+    @Test
+    void jobBelongsToTheTenantItsEventsCarry() {
+        List<JobEvent<?>> events = List.of(JobEvent.create(job, "tenant-a", SOURCE, new DownloadStarted(1, "d-1")),
+                JobEvent.create(job, "tenant-a", SOURCE,
+                        new SubtitleReady(UUID.randomUUID(), "library", "en", 1.0, List.of(), SubtitleFormat.SRT)));
+
+        project(events);
+
+        assertThat(hash()).containsEntry(JobHash.TENANT, "tenant-a").isEqualTo(JobHash.of(events));
+    }
+
+    @Test
+    void laterEventNamingAnotherTenantDoesNotMoveTheJob() {
+        List<JobEvent<?>> events = List.of(JobEvent.create(job, "tenant-a", SOURCE, new DownloadStarted(1, "d-1")),
+                JobEvent.create(job, "tenant-b", SOURCE, new CancelRequested("not yours")));
+
+        project(events);
+
+        assertThat(hash()).containsEntry(JobHash.TENANT, "tenant-a").isEqualTo(JobHash.of(events));
+    }
+
     private void assertProjectionMatchesFold(List<EventPayload> payloads) {
         List<JobEvent<?>> events = new ArrayList<>();
         for (EventPayload payload : payloads) {
-            JobEvent<?> event = JobEvent.create(job, Tenants.DEFAULT, SOURCE, payload);
-            events.add(event);
-            HistoryEntry entry = new HistoryEntry(events.size(), "{\"id\":\"" + event.id() + "\"}");
+            events.add(JobEvent.create(job, Tenants.DEFAULT, SOURCE, payload));
+        }
+
+        project(events);
+
+        assertThat(hash()).containsEntry(JobHash.TENANT, Tenants.DEFAULT).isEqualTo(JobHash.of(events));
+    }
+
+    /** Projects {@code events} in order through the script, numbered 1, 2, ... as the fold numbers them. */
+    private void project(List<JobEvent<?>> events) {
+        long seq = 0;
+        for (JobEvent<?> event : events) {
+            HistoryEntry entry = new HistoryEntry(++seq, "{\"id\":\"" + event.id() + "\"}");
             ProjectionScript.SCRIPT.run(redis, ProjectionScript.KEY_COUNT,
                     script.call(event, entry, event.time().toString(), false)).await().atMost(WAIT);
         }
-
-        assertThat(hash()).isEqualTo(JobHash.of(events));
     }
 
     private Map<String, String> hash() {
