@@ -55,8 +55,8 @@ class SecurityIT {
     static void startStackAndRunOneJobPerTenant() throws Exception {
         issuer = TokenIssuer.generate();
         Map<String, String> environment = new HashMap<>(issuer.withAuth(NAMES.environment()));
-        environment.put("MANAGER_SUBMISSIONS_PER_SECOND", "1");
-        environment.put("MANAGER_SUBMISSION_BURST", Integer.toString(BURST));
+        environment.put("MANAGER_LIMITS_SUBMISSIONS_PER_SECOND", "1");
+        environment.put("MANAGER_LIMITS_SUBMISSION_BURST", Integer.toString(BURST));
         stack = Stack.start(environment);
         stack.addInstance("manager", "manager-2", Map.of("MANAGER_INSTANCE", "manager-2"));
 

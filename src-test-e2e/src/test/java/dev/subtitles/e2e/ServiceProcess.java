@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
  * (the manager and the event-consumer) serves health and metrics on a second free port ({@code MANAGEMENT_PORT});
  * the workers serve them on their HTTP port.
  * <p>
- * Every process gets the local servers' credentials and {@code AUTH=off} ({@link #LOCAL_DEFAULTS}) unless the
- * environment it is started with says otherwise: only the tests that are about security run with tokens
- * ({@link TokenIssuer#withAuth}).
+ * Every process gets the local servers' credentials, {@code AUTH=off} and per-tenant limits far above any test's load
+ * ({@link #LOCAL_DEFAULTS}) unless the environment it is started with says otherwise: only the tests that are about
+ * security run with tokens ({@link TokenIssuer#withAuth}) and their own limits; with authentication off every job is
+ * tenant default's, so the default limits would throttle the load tests and the benchmarks.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -34,14 +35,17 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     /**
      * What a service is started with unless its environment says otherwise: the local servers' users (the prod
-     * profile has no default for them) and no authentication.
+     * profile has no default for them), no authentication, and limits no test reaches unless it sets them.
      */
     private static final Map<String, String> LOCAL_DEFAULTS = Map.of(
             "RABBITMQ_USER", "guest",
             "RABBITMQ_PASSWORD", "guest",
             "DB_USER", "postgres",
             "DB_PASSWORD", "postgres",
-            "AUTH", "off");
+            "AUTH", "off",
+            "MANAGER_LIMITS_SUBMISSIONS_PER_SECOND", "1000000",
+            "MANAGER_LIMITS_SUBMISSION_BURST", "1000000",
+            "MANAGER_LIMITS_JOBS_IN_FLIGHT", "1000000");
 
     private final String name;
     private final int port;

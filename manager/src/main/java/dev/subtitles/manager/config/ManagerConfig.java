@@ -51,9 +51,6 @@ public interface ManagerConfig {
     /** How long ended jobs, their event log and their files are kept. */
     Retention retention();
 
-    /** What each tenant may have at once. */
-    Limits limits();
-
     /** The RabbitMQ broker the outbox relay connects to. */
     interface Broker {
 
@@ -215,17 +212,6 @@ public interface ManagerConfig {
         /** Most jobs one sweep round settles (it goes on while rounds are full). */
         @WithDefault("100")
         int batchSize();
-    }
-
-    /** Per-tenant limits. */
-    interface Limits {
-
-        /**
-         * Most jobs a tenant may have in flight (submitted and not ended); a submission beyond it is refused with 429
-         * ({@code JobsInFlight}).
-         */
-        @WithDefault("1000")
-        int jobsInFlight();
     }
 
     /** The clean-up of ended jobs ({@code JobRetention}). */

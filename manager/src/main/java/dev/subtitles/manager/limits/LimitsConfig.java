@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The per-tenant limits of the manager (docs/limits.md); each can be set through the environment variable Quarkus
- * derives from its name (e.g. {@code MANAGER_SUBMISSIONS_PER_SECOND}). Over a limit, a request gets 429 with
+ * derives from its name (e.g. {@code MANAGER_LIMITS_SUBMISSIONS_PER_SECOND}). Over a limit, a request gets 429 with
  * {@code Retry-After}.
  */
 @ConfigMapping(prefix = "manager.limits")
@@ -21,6 +21,13 @@ public interface LimitsConfig {
     /** Submissions a tenant may make at once after being idle (the size of its token bucket). */
     @WithDefault("100")
     int submissionBurst();
+
+    /**
+     * Most jobs a tenant may have in flight (submitted and not ended); a submission beyond it is refused with 429
+     * ({@code JobsInFlight}).
+     */
+    @WithDefault("1000")
+    int jobsInFlight();
 
     /** Live connections (SSE and WebSocket together) a tenant may have open on one manager instance. */
     @WithDefault("100")

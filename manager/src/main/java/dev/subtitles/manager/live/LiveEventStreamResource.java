@@ -38,7 +38,7 @@ public class LiveEventStreamResource {
     }
 
     @GET
-    @KnownJobOnly
+    @LiveStream
     @RolesAllowed({ Roles.SUBMITTER, Roles.VIEWER, Roles.ADMIN })
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@RestPath String id, @RestHeader("Last-Event-ID") String lastEventId,

@@ -47,9 +47,8 @@ public class LiveProgress {
     /**
      * Watches job {@code id} of {@code tenant} from the event after {@code afterSeq} (0: from the start). The stream
      * fails at once with {@link JobNotFoundException} for an unknown job or another tenant's, later with
-     * {@link SlowClientException} when the
-     * subscriber falls too far behind; it completes after {@link LiveMessage.End}. It honours the subscriber's
-     * demand: ask again once a message is written.
+     * {@link SlowClientException} when the subscriber falls too far behind; it completes after
+     * {@link LiveMessage.End}. It honours the subscriber's demand: ask again once a message is written.
      */
     public Multi<LiveMessage> watch(String tenant, String id, long afterSeq) {
         LOG.debugf("live client of tenant %s for job %s after %d", tenant, id, afterSeq);

@@ -4,6 +4,7 @@ import java.util.concurrent.Flow;
 
 import org.jboss.logging.Logger;
 
+import dev.subtitles.manager.limits.TooManyRequestsException;
 import dev.subtitles.manager.service.JobNotFoundException;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -22,6 +23,7 @@ final class WebSocketSender implements MultiSubscriber<LiveMessage> {
     private static final int NORMAL = 1000;
     private static final int POLICY_VIOLATION = 1008;
     private static final int INTERNAL_ERROR = 1011;
+    private static final int TRY_AGAIN_LATER = 1013;
     private static final Logger LOG = Logger.getLogger(WebSocketSender.class);
 
     private final WebSocketConnection connection;
@@ -61,6 +63,8 @@ final class WebSocketSender implements MultiSubscriber<LiveMessage> {
     public void onFailure(Throwable failure) {
         if (failure instanceof JobNotFoundException) {
             close(JOB_NOT_FOUND, "job not found: " + connection.pathParam("id"));
+        } else if (failure instanceof TooManyRequestsException) {
+            close(TRY_AGAIN_LATER, "too many live connections");
         } else if (failure instanceof SlowClientException) {
             connections.slowClient(LiveConnections.Transport.WS);
             close(POLICY_VIOLATION, failure.getMessage());

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.logging.JobMdc;
+import dev.subtitles.manager.limits.SubmissionRateLimiter;
+import dev.subtitles.manager.limits.TooManyRequestsException;
 import dev.subtitles.manager.outbox.EventOutbox;
 import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.repository.IdempotencyKey;
@@ -57,10 +59,11 @@ public class JobSubmissionService {
     private final Counter submitted;
     private final Outages outages;
     private final JobsInFlight inFlight;
+    private final SubmissionRateLimiter rateLimiter;
 
     public JobSubmissionService(NewJobWriter writer, JobRepository jobs, IdempotencyKeyRepository idempotencyKeys,
             EventOutbox outbox, EventSource events, JobStateService states, ObjectMapper mapper,
-            MeterRegistry registry, Outages outages, JobsInFlight inFlight) {
+            MeterRegistry registry, Outages outages, JobsInFlight inFlight, SubmissionRateLimiter rateLimiter) {
         this.writer = writer;
         this.jobs = jobs;
         this.idempotencyKeys = idempotencyKeys;
@@ -70,6 +73,7 @@ public class JobSubmissionService {
         this.mapper = mapper;
         this.outages = outages;
         this.inFlight = inFlight;
+        this.rateLimiter = rateLimiter;
         this.submitted = Counter.builder("manager.jobs.submitted").description("Jobs accepted (not replays)")
                 .register(registry);
     }
@@ -80,11 +84,16 @@ public class JobSubmissionService {
      *
      * @param idempotencyKey the client's key, or {@code null}
      * @return fails with {@link IdempotencyKeyReusedException} when the key came with a different request, or with
-     *         {@link dev.subtitles.manager.limits.TooManyRequestsException} when the tenant has as many jobs in
-     *         flight as it may ({@link JobsInFlight})
+     *         {@link TooManyRequestsException} when the tenant is over its submission rate
+     *         ({@link SubmissionRateLimiter}; replays count too) or has as many jobs in flight as it may
+     *         ({@link JobsInFlight})
      */
     @WithSpan("JobSubmissionService.submit")
     public Uni<Submission> submit(String tenant, DownloadRequested request, String idempotencyKey) {
+        return rateLimiter.admit(tenant).chain(() -> admitted(tenant, request, idempotencyKey));
+    }
+
+    private Uni<Submission> admitted(String tenant, DownloadRequested request, String idempotencyKey) {
         if (idempotencyKey == null) {
             return outages.guard(create(tenant, request, null, null).flatMap(this::toSubmission));
         }

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.subtitles.manager.config.ManagerConfig;
+import dev.subtitles.manager.limits.LimitsConfig;
 import dev.subtitles.manager.limits.TooManyRequestsException;
 import dev.subtitles.manager.projection.JobState;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -55,10 +55,10 @@ public class JobsInFlight {
     private final int cap;
     private final Map<String, Instant> refusedUntil = new ConcurrentHashMap<>();
 
-    public JobsInFlight(Pool pool, JobStateService states, ManagerConfig config) {
+    public JobsInFlight(Pool pool, JobStateService states, LimitsConfig limits) {
         this.pool = pool;
         this.states = states;
-        this.cap = config.limits().jobsInFlight();
+        this.cap = limits.jobsInFlight();
     }
 
     /** Completes when {@code tenant} may submit another job; fails with {@link TooManyRequestsException} otherwise. */

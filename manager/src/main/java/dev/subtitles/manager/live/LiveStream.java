@@ -8,11 +8,11 @@ import java.lang.annotation.Target;
 import jakarta.ws.rs.NameBinding;
 
 /**
- * Marks a resource method whose {@code {id}} must name a known job before the method runs: a streaming response
- * commits its status when it starts, too early to answer 404 from inside the stream. See {@link KnownJobFilter}.
+ * Marks a resource method that streams a job's progress: {@link LiveStreamAdmission} admits the client before it runs,
+ * because a streaming response commits its status when it starts, too early to answer 404 or 429 from inside it.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
-public @interface KnownJobOnly {
+public @interface LiveStream {
 }
