@@ -3,6 +3,7 @@ package dev.subtitles.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -20,13 +21,19 @@ public class CallerTenant {
         this.identities = identities;
     }
 
-    /** The caller's tenant; fails with {@link ForbiddenException} when the caller has none. */
+    /** The caller's tenant; fails as {@link #of(SecurityIdentity)} does. */
     public Uni<String> get() {
         return identities.getDeferredIdentity().map(CallerTenant::of);
     }
 
-    /** The tenant of {@code identity}; fails with {@link ForbiddenException} when it has none. */
+    /**
+     * The tenant of {@code identity}; fails with {@link UnauthorizedException} for an anonymous caller, with
+     * {@link ForbiddenException} for one without a tenant.
+     */
     public static String of(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
         String tenant = TenantIdentity.tenantOf(identity);
         if (tenant == null) {
             throw new ForbiddenException("the caller has no tenant");

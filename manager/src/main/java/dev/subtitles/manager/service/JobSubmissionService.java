@@ -122,19 +122,20 @@ public class JobSubmissionService {
             String requestHash) {
         Job job = newJob(tenant, request);
         JobMdc.put(job.id);
-        IdempotencyKey key = null;
-        if (idempotencyKey != null) {
-            key = new IdempotencyKey();
-            key.tenant = tenant;
-            key.key = idempotencyKey;
-            key.requestHash = requestHash;
-            key.jobId = job.id;
-            key.createdAt = job.createdAt;
-        }
-        IdempotencyKey stored = key;
+        IdempotencyKey key = idempotencyKey == null ? null : newKey(job, idempotencyKey, requestHash);
         return inFlight.admit(tenant)
-                .chain(() -> writer.insert(job, outbox.message(events.event(job.id, tenant, request)), stored))
+                .chain(() -> writer.insert(job, outbox.message(events.event(job.id, tenant, request)), key))
                 .map(ignored -> new Stored(job, true));
+    }
+
+    private static IdempotencyKey newKey(Job job, String idempotencyKey, String requestHash) {
+        IdempotencyKey key = new IdempotencyKey();
+        key.tenant = job.tenant;
+        key.key = idempotencyKey;
+        key.requestHash = requestHash;
+        key.jobId = job.id;
+        key.createdAt = job.createdAt;
+        return key;
     }
 
     private Uni<Submission> toSubmission(Stored stored) {
