@@ -7,12 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Counts the requests refused for being over a limit, by limit: {@code manager_limits_refusals_total{limit}}. Not by
  * tenant, whose number has no bound; the refusal's debug log line names the tenant. The limits known here are
  * exported at zero from the start.
  */
+@Startup
 @ApplicationScoped
 public class LimitRefusals {
 

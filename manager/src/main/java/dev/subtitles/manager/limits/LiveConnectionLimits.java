@@ -9,12 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * The cap on each tenant's live connections (SSE streams and WebSockets together) on this manager instance,
  * {@code manager.limits.live-connections-per-tenant}: a live route takes a {@link Slot} before it starts streaming
  * and closes it when the connection ends, whichever way it ends. Counted in memory: each instance holds its own
- * connections, so the cap is per instance.
+ * connections, so the cap is per instance. Created at startup, so that a cap out of range stops the start.
  */
+@Startup
 @ApplicationScoped
 public class LiveConnectionLimits {
 

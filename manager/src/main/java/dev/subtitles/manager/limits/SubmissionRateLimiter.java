@@ -13,6 +13,7 @@ import dev.subtitles.manager.service.DependencyUnavailableException;
 import dev.subtitles.manager.service.Outages;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,8 +26,9 @@ import io.smallrye.mutiny.Uni;
  * The key lives only until its bucket is full again: an idle tenant has no key. Without an answer from Redis within
  * {@code manager.dependencies.timeout}, or with Redis unreachable, the submission fails with
  * {@link DependencyUnavailableException} (503, like every request that needs Redis): never admitted unchecked, never
- * left waiting.
+ * left waiting. Created at startup, so that settings out of range stop the start rather than the first submission.
  */
+@Startup
 @ApplicationScoped
 public class SubmissionRateLimiter {
 
