@@ -107,10 +107,12 @@
     if (!jobs) {
       $('outcomes-body').replaceChildren();
       $('throughput-chart').replaceChildren();
+      $('stages-body').replaceChildren();
       $('jobs-note').textContent = 'Job activity unavailable.';
       return;
     }
     $('outcomes-body').replaceChildren(outcomeRow('Last hour', jobs.lastHour), outcomeRow('Last day', jobs.lastDay));
+    showStages(jobs.stages);
     $('jobs-note').textContent = (jobs.complete ? 'All ' : 'The newest ') + jobs.examined
       + ' jobs submitted in the last day.';
     drawChart();
@@ -121,6 +123,28 @@
     tr.append(cell(label), cell(slot.submitted), cell(slot.done), cell(slot.failed), cell(slot.cancelled),
       cell(seconds(slot.medianSecondsToEnd)), cell(seconds(slot.p95SecondsToEnd)));
     return tr;
+  }
+
+  /* One row per step a job of the last hour went through, with a bar on the scale of the slowest 95th percentile. */
+  function showStages(stages) {
+    const longest = Math.max(0.001, ...stages.map(time => time.p95Seconds));
+    $('stages-body').replaceChildren(...stages.map(time => {
+      const tr = C.element('tr');
+      tr.dataset.stage = time.stage + '.' + time.step;
+      const bar = C.element('div', null, 'stage-bar');
+      bar.setAttribute('role', 'img');
+      bar.setAttribute('aria-label', time.stage + ' ' + time.step + ': median ' + seconds(time.medianSeconds)
+        + ', 95th percentile ' + seconds(time.p95Seconds));
+      const p95 = C.element('span', null, 'p95');
+      p95.style.width = (100 * time.p95Seconds / longest) + '%';
+      const median = C.element('span', null, 'median');
+      median.style.width = (100 * time.medianSeconds / Math.max(time.p95Seconds, 0.001)) + '%';
+      p95.append(median);
+      bar.append(p95);
+      tr.append(cell(time.stage), cell(time.step), cell(time.jobs), cell(seconds(time.medianSeconds)),
+        cell(seconds(time.p95Seconds)), cell(bar));
+      return tr;
+    }));
   }
 
   function drawChart() {

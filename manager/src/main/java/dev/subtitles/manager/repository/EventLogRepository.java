@@ -31,6 +31,7 @@ public class EventLogRepository {
     private final String oldestFirstQuery;
     private final String lastSeqQuery;
     private final String eventsOfJobsQuery;
+    private final String stageTimesQuery;
 
     public EventLogRepository(Pool pool, ManagerConfig config) {
         this.pool = pool;
@@ -47,6 +48,35 @@ public class EventLogRepository {
         this.lastSeqQuery = "select max(seq) as last_seq from " + table + " where job_id = $1";
         this.eventsOfJobsQuery = "select job_id, cloud_event::text as cloud_event from " + table
                 + " where job_id = any($1) order by job_id, seq";
+        this.stageTimesQuery = stageTimesQuery(table);
+    }
+
+    /**
+     * Per job, when each stage was asked for, first started and gave its result (a download ends with
+     * {@code subtitle.ready}, or with {@code subtitle.translate.requested} when it found only another language), then
+     * the steps' times over those jobs. {@code percentile_disc} is the nearest rank, as in the status API's other
+     * percentiles.
+     */
+    private static String stageTimesQuery(String table) {
+        return "with per_job as (select job_id,"
+                + " min(event_time) filter (where type = 'subtitle.download.requested') as download_requested,"
+                + " min(event_time) filter (where type = 'subtitle.download.started') as download_started,"
+                + " min(event_time) filter (where type in ('subtitle.ready', 'subtitle.translate.requested'))"
+                + " as downloaded,"
+                + " min(event_time) filter (where type = 'subtitle.translate.requested') as translate_requested,"
+                + " min(event_time) filter (where type = 'subtitle.translate.started') as translate_started,"
+                + " min(event_time) filter (where type = 'subtitle.translated') as translated"
+                + " from " + table + " where job_id = any($1) group by job_id),"
+                + " steps as ("
+                + " select 1 as position, 'download' as stage, 'queued' as step,"
+                + " download_started - download_requested as took from per_job"
+                + " union all select 2, 'download', 'running', downloaded - download_started from per_job"
+                + " union all select 3, 'translate', 'queued', translate_started - translate_requested from per_job"
+                + " union all select 4, 'translate', 'running', translated - translate_started from per_job)"
+                + " select stage, step, count(*) as jobs,"
+                + " percentile_disc(0.5) within group (order by extract(epoch from took)) as median,"
+                + " percentile_disc(0.95) within group (order by extract(epoch from took)) as p95"
+                + " from steps where took is not null group by position, stage, step order by position";
     }
 
     /**
@@ -80,6 +110,21 @@ public class EventLogRepository {
         return pool.preparedQuery(lastSeqQuery).execute(Tuple.of(jobId)).map(rows -> {
             Long last = rows.iterator().next().getLong("last_seq");
             return last == null ? 0L : last;
+        });
+    }
+
+    /**
+     * The time {@code jobIds} spent queued and running in each stage, for the steps at least one of them went
+     * through, in pipeline order.
+     */
+    public Uni<List<StageTime>> stageTimes(List<UUID> jobIds) {
+        return pool.preparedQuery(stageTimesQuery).execute(Tuple.of(jobIds.toArray(UUID[]::new))).map(rows -> {
+            List<StageTime> times = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                times.add(new StageTime(row.getString("stage"), row.getString("step"), row.getInteger("jobs"),
+                        row.getNumeric("median").doubleValue(), row.getNumeric("p95").doubleValue()));
+            }
+            return times;
         });
     }
 

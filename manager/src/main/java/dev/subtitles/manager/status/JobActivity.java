@@ -14,7 +14,9 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.manager.projection.JobState;
+import dev.subtitles.manager.repository.EventLogRepository;
 import dev.subtitles.manager.repository.Job;
+import dev.subtitles.manager.repository.StageTime;
 import dev.subtitles.manager.service.JobStateService;
 import dev.subtitles.manager.service.Outages;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -22,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What became of the jobs submitted in the last day: how many ended, and how, over the last hour and day, and the
- * same per time slot for the throughput charts, with the time each took from submission to its end. A job's end is
+ * same per time slot for the throughput charts, with the time each took from submission to its end; and, from the
+ * event log, how long the last hour's jobs spent queued and running in each stage. A job's end is
  * the time of its newest projected event once its phase is terminal. The manager's table holds no phases
  * (docs/phases.md), so the newest {@code manager.status.job-scan-limit} jobs of the day are read with their state,
  * and the answer says whether that was all of them; a job submitted before the day is not counted.
@@ -38,15 +41,18 @@ public class JobActivity {
 
     private final RecentJobs jobs;
     private final JobStateService states;
+    private final EventLogRepository eventLog;
     private final Outages outages;
     private final Clock clock;
     private final int limit;
     private final Uni<Activity> kept;
     private volatile Instant staleAt = Instant.MIN;
 
-    public JobActivity(RecentJobs jobs, JobStateService states, Outages outages, OperationsConfig config) {
+    public JobActivity(RecentJobs jobs, JobStateService states, EventLogRepository eventLog, Outages outages,
+            OperationsConfig config) {
         this.jobs = jobs;
         this.states = states;
+        this.eventLog = eventLog;
         this.outages = outages;
         this.clock = Clock.systemUTC();
         this.limit = config.jobScanLimit();
@@ -80,11 +86,12 @@ public class JobActivity {
      * @param lastDay the last day as one slot
      * @param hour the last hour in 5-minute slots, oldest first
      * @param day the last day in 1-hour slots, oldest first
+     * @param stages how long the jobs submitted in the last hour spent queued and running in each stage
      * @param examined how many jobs were read: the newest of the day, at most {@code manager.status.job-scan-limit}
      * @param complete whether those were all the jobs submitted in the last day
      */
-    public record Activity(Slot lastHour, Slot lastDay, List<Slot> hour, List<Slot> day, int examined,
-            boolean complete) {
+    public record Activity(Slot lastHour, Slot lastDay, List<Slot> hour, List<Slot> day, List<StageTime> stages,
+            int examined, boolean complete) {
     }
 
     /** The activity up to {@code now}. */
@@ -93,8 +100,11 @@ public class JobActivity {
         LOG.debugf("reading the activity of the last day's jobs (at most %d)", limit);
         return outages.guard(jobs.submittedSince(now.minus(DAY), limit + 1).flatMap(found -> {
             List<Job> read = found.size() > limit ? found.subList(0, limit) : found;
+            List<UUID> lastHour = read.stream().filter(job -> !job.createdAt.isBefore(now.minus(HOUR)))
+                    .map(job -> job.id).toList();
             return states.shownStatesOf(read.stream().map(job -> job.id).toList())
-                    .map(shown -> activity(now, ended(read, shown), read.size(), found.size() <= limit));
+                    .flatMap(shown -> eventLog.stageTimes(lastHour).map(stages -> activity(now, ended(read, shown),
+                            stages, read.size(), found.size() <= limit)));
         }));
     }
 
@@ -112,10 +122,12 @@ public class JobActivity {
         return lifetimes;
     }
 
-    private static Activity activity(Instant now, List<Lifetime> lifetimes, int examined, boolean complete) {
+    private static Activity activity(Instant now, List<Lifetime> lifetimes, List<StageTime> stages, int examined,
+            boolean complete) {
         Instant end = now.plusNanos(1);
         return new Activity(slot(now.minus(HOUR), end, lifetimes), slot(now.minus(DAY), end, lifetimes),
-                slots(now, HOUR, HOUR_SLOTS, lifetimes), slots(now, DAY, DAY_SLOTS, lifetimes), examined, complete);
+                slots(now, HOUR, HOUR_SLOTS, lifetimes), slots(now, DAY, DAY_SLOTS, lifetimes), stages, examined,
+                complete);
     }
 
     private static List<Slot> slots(Instant now, Duration span, int count, List<Lifetime> lifetimes) {

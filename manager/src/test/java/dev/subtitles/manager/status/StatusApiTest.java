@@ -131,7 +131,7 @@ class StatusApiTest {
     }
 
     @Test
-    void jobsShowWhatEndedInTheLastHourWithThroughputSlots() {
+    void jobsShowWhatEndedInTheLastHourWithThroughputSlotsAndStageTimes() {
         UUID done = Jobs.submit("Status done");
         Jobs.submit("Status queued");
         projection.inRedis(done, new DownloadStarted(1, "downloader-1"));
@@ -146,6 +146,8 @@ class StatusApiTest {
                 .body("jobs.day", hasSize(24))
                 .body("jobs.hour[11].submitted", greaterThanOrEqualTo(2))
                 .body("jobs.hour[11].done", greaterThanOrEqualTo(1))
+                .body("jobs.stages.find { it.stage == 'download' && it.step == 'running' }.jobs",
+                        greaterThanOrEqualTo(1))
                 .body("phases.counts.DONE", greaterThanOrEqualTo(1));
     }
 }

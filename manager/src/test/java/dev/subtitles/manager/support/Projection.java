@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,7 +87,18 @@ public class Projection {
 
     /** Records a new event of the job only in the event log, as if Redis had expired it or not projected it yet. */
     public JobEvent<?> inEventLog(UUID jobId, EventPayload payload) {
-        JobEvent<?> event = JobEvent.create(jobId, Tenants.DEFAULT, SOURCE, payload);
+        return inEventLog(JobEvent.create(jobId, Tenants.DEFAULT, SOURCE, payload));
+    }
+
+    /** Records a new event of the job that happened at {@code time}, only in the event log. */
+    public JobEvent<?> inEventLogAt(UUID jobId, EventPayload payload, Instant time) {
+        JobEvent<?> now = JobEvent.create(jobId, Tenants.DEFAULT, SOURCE, payload);
+        return inEventLog(new JobEvent<>(now.id(), now.type(), now.source(), jobId, now.tenant(), time, null,
+                payload));
+    }
+
+    private JobEvent<?> inEventLog(JobEvent<?> event) {
+        UUID jobId = event.jobId();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
                 PreparedStatement insert = connection.prepareStatement(record)) {
             insert.setObject(1, jobId);
