@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -33,6 +35,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import dev.subtitles.common.format.Cue;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.format.SubtitleParser;
+import dev.subtitles.common.testing.TcpProxy;
 import dev.subtitles.e2e.IsolatedStack;
 import io.restassured.http.ContentType;
 
@@ -194,6 +197,52 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
     }
 
     @Test
+    void theTimelineCatchesUpAfterTheConnectionDropsWithoutGapsOrRepeats() throws Exception {
+        UUID job = submit("A Slow Film", 2020, "es");
+        try (TcpProxy link = new TcpProxy(manager.getHost(), manager.getPort())) {
+            browser.close();
+            browser = ConsoleBrowser.open(URI.create("http://127.0.0.1:" + link.port()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> provider.held() > 0);
+            openJob(job);
+            awaitPhase("DOWNLOAD_IN_PROGRESS");
+            List<String> before = timelineSeqs();
+
+            link.cut();
+            provider.release();
+            await().atMost(Duration.ofSeconds(60)).until(() -> TERMINAL.contains(phaseFromApi(job)));
+            browser.waiting().withMessage("the page noticing the lost connection").until(ExpectedConditions
+                    .textToBePresentInElementLocated(By.id("live-status"), "reconnecting"));
+            link.restore();
+
+            awaitTimelineComplete();
+            int recorded = given().baseUri(manager.toString()).get("/jobs/{id}/events", job).then().statusCode(200)
+                    .extract().path("eventCount");
+            List<String> expected = IntStream.rangeClosed(1, recorded).mapToObj(Integer::toString).toList();
+            assertThat(timelineSeqs()).as("events before the cut %s", before).containsExactlyElementsOf(expected);
+            assertThat(recorded).isGreaterThan(before.size());
+        } finally {
+            provider.release();
+        }
+    }
+
+    @Test
+    void everyPageFitsAPhoneScreenWithoutScrollingSideways() {
+        UUID job = submit("The Lighthouse Clock", 2011, "es");
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+
+        browser.visit("/console");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#jobs-body tr")));
+        assertNoSidewaysScrolling("jobs page");
+        openJob(job);
+        awaitPhase("DONE");
+        awaitTimelineComplete();
+        assertNoSidewaysScrolling("job page");
+        browser.visit("/admin/operations");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queues-body tr")));
+        assertNoSidewaysScrolling("operations page");
+    }
+
+    @Test
     void validationErrorsFromTheApiShowNextToTheirFields() {
         browser.visit("/console");
         browser.find("video-imdb").sendKeys("12345");
@@ -288,6 +337,14 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
     private List<String> listedJobIds() {
         return (List<String>) browser.driver().executeScript(
                 "return Array.from(document.querySelectorAll('#jobs-body tr')).map(row => row.dataset.jobId);");
+    }
+
+    /** Wide tables scroll inside their own box; the page itself must not be wider than the window. */
+    private void assertNoSidewaysScrolling(String page) {
+        Object overflow = browser.driver().executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("pixels the %s is wider than a phone screen", page)
+                .isLessThanOrEqualTo(0);
     }
 
     private void openJob(UUID job) {
