@@ -2,14 +2,19 @@ package dev.subtitles.manager.limits;
 
 import java.time.Duration;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Test only: refuses every request as over a limit, so the 429 answer can be checked over HTTP. */
+/**
+ * Test only: refuses every request as over a limit, so the 429 answer can be checked over HTTP; open to anyone, as
+ * every route must say who may call it.
+ */
 @Path("/test-only/too-many-requests")
+@PermitAll
 public class TooManyRequestsResource {
 
     @GET
