@@ -4,14 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.auth.testing.JwtOn;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -23,11 +24,13 @@ import io.quarkus.test.junit.TestProfile;
 class ConsoleAuthPagesTest {
 
     /** Authentication on, with a tenant claim other than the default, which the pages pass to their script. */
-    public static class AuthenticationOn implements QuarkusTestProfile {
+    public static class AuthenticationOn extends JwtOn {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("subtitles.auth.mode", "jwt", "subtitles.auth.tenant-claim", "org");
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("subtitles.auth.tenant-claim", "org");
+            return config;
         }
     }
 
