@@ -3,18 +3,14 @@ package dev.subtitles.e2e.console;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -29,8 +25,7 @@ import io.restassured.http.ContentType;
  * The console with authentication on, in a real browser: it asks for a token, shows the tenant's jobs and no one
  * else's once given one, signs out, and tells a non-admin that the operations page needs the admin role.
  */
-@ExtendWith(ScreenshotOnFailure.class)
-class ConsoleAuthIT implements ScreenshotOnFailure.WithBrowser {
+class ConsoleAuthIT extends BrowserTest {
 
     private static final String TENANT_A = "studio-a";
     private static final String TENANT_B = "studio-b";
@@ -41,8 +36,6 @@ class ConsoleAuthIT implements ScreenshotOnFailure.WithBrowser {
     private static URI manager;
     private static UUID jobA;
     private static UUID jobB;
-
-    private ConsoleBrowser browser;
 
     @BeforeAll
     static void startStackAndSubmitOneJobPerTenant() throws Exception {
@@ -65,21 +58,9 @@ class ConsoleAuthIT implements ScreenshotOnFailure.WithBrowser {
         }
     }
 
-    @BeforeEach
-    void openBrowser() throws IOException {
-        browser = ConsoleBrowser.open(manager);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Override
-    public ConsoleBrowser browser() {
-        return browser;
+    protected URI console() {
+        return manager;
     }
 
     @Test

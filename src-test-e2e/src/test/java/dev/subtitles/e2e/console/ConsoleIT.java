@@ -20,11 +20,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -43,8 +40,7 @@ import io.restassured.http.ContentType;
  * The web console in a real browser (headless Chromium), over the four packaged services: what a person does on its
  * pages, and that the pages show what the job API says.
  */
-@ExtendWith(ScreenshotOnFailure.class)
-class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
+class ConsoleIT extends BrowserTest {
 
     private static final Path LIBRARY = Path.of(System.getProperty("e2e.root", ".."))
             .resolve("downloader/src/main/resources/library");
@@ -56,8 +52,6 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
     private static SlowProviderStub provider;
     private static IsolatedStack stack;
     private static URI manager;
-
-    private ConsoleBrowser browser;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -82,21 +76,9 @@ class ConsoleIT implements ScreenshotOnFailure.WithBrowser {
         }
     }
 
-    @BeforeEach
-    void openBrowser() throws IOException {
-        browser = ConsoleBrowser.open(manager);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Override
-    public ConsoleBrowser browser() {
-        return browser;
+    protected URI console() {
+        return manager;
     }
 
     @Test

@@ -14,11 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -36,14 +33,11 @@ import dev.subtitles.e2e.IsolatedStack;
  * The console's operations page in a real browser over the four packaged services: the instances' heartbeats, a
  * message the downloader dead-letters, and the dead-letter tools driven from the page.
  */
-@ExtendWith(ScreenshotOnFailure.class)
-class OperationsIT implements ScreenshotOnFailure.WithBrowser {
+class OperationsIT extends BrowserTest {
 
     private static IsolatedStack stack;
     private static URI manager;
     private static String downloads;
-
-    private ConsoleBrowser browser;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -59,21 +53,9 @@ class OperationsIT implements ScreenshotOnFailure.WithBrowser {
         }
     }
 
-    @BeforeEach
-    void openBrowser() throws IOException {
-        browser = ConsoleBrowser.open(manager);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Override
-    public ConsoleBrowser browser() {
-        return browser;
+    protected URI console() {
+        return manager;
     }
 
     @Test
