@@ -18,14 +18,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import dev.subtitles.common.testing.LocalServerUsers;
+
 /**
  * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM, on a free port, with its
  * output in {@code target/e2e-logs/<service>.log}. A service whose module enables the Quarkus management interface
  * (the manager and the event-consumer) serves health and metrics on a second free port ({@code MANAGEMENT_PORT});
  * the workers serve them on their HTTP port.
  * <p>
- * Every process gets the local servers' credentials, {@code AUTH=off} and per-tenant limits far above any test's load
- * ({@link #LOCAL_DEFAULTS}) unless the environment it is started with says otherwise: only the tests that are about
+ * Every process gets the local servers' credentials ({@link LocalServerUsers}), {@code AUTH=off} and per-tenant limits
+ * far above any test's load ({@link #LOCAL_DEFAULTS}) unless the environment it is started with says otherwise: only the tests
+ * that are about
  * security run with tokens ({@link TokenIssuer#withAuth}) and their own limits; with authentication off every job is
  * tenant default's, so the default limits would throttle the load tests and the benchmarks.
  */
@@ -34,14 +37,10 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     /**
-     * What a service is started with unless its environment says otherwise: the local servers' users (the prod
-     * profile has no default for them), no authentication, and limits no test reaches unless it sets them.
+     * What a service is started with, besides the local servers' users, unless its environment says otherwise: no
+     * authentication, and limits no test reaches unless it sets them.
      */
     private static final Map<String, String> LOCAL_DEFAULTS = Map.of(
-            "RABBITMQ_USER", "guest",
-            "RABBITMQ_PASSWORD", "guest",
-            "DB_USER", "postgres",
-            "DB_PASSWORD", "postgres",
             "AUTH", "off",
             "MANAGER_LIMITS_SUBMISSIONS_PER_SECOND", "1000000",
             "MANAGER_LIMITS_SUBMISSION_BURST", "1000000",
@@ -101,6 +100,7 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(LocalServerUsers.ENVIRONMENT);
         builder.environment().putAll(LOCAL_DEFAULTS);
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", Integer.toString(ports[0]));

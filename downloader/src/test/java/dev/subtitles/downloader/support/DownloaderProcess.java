@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.subtitles.common.testing.LocalServerUsers;
+
 /**
  * The packaged downloader ({@code target/quarkus-app/quarkus-run.jar}, or the {@code downloader.runner} system
  * property) running as its own JVM in its production profile, configured by environment variables as it would be
@@ -57,6 +59,7 @@ public final class DownloaderProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().putAll(LocalServerUsers.ENVIRONMENT);
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         builder.environment().put("DOWNLOADER_INSTANCE", instance);

@@ -42,6 +42,7 @@ import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.projection.ProjectionKeys;
+import dev.subtitles.common.testing.LocalServerUsers;
 import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
@@ -306,6 +307,7 @@ class ProjectionBenchmark {
                     .redirectErrorStream(true)
                     .redirectOutput(new File("target/bench-instance-" + instances.size() + ".log"));
             Map<String, String> env = builder.environment();
+            env.putAll(LocalServerUsers.ENVIRONMENT);
             env.put("HTTP_PORT", Integer.toString(port));
             env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
             // The benchmark calls no protected route: no key to configure.

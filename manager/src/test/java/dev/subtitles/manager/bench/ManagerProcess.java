@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.subtitles.common.testing.LocalServerUsers;
+
 /**
  * The packaged manager ({@code target/quarkus-app/quarkus-run.jar}, prod profile) running as its own JVM on a free
  * port, so the load generator's CPU is not in it and its own CPU time can be read from {@code /proc/<pid>/stat}.
@@ -59,6 +61,7 @@ final class ManagerProcess implements AutoCloseable {
         command.add(RUNNER.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(LOG.toFile());
+        builder.environment().putAll(LocalServerUsers.ENVIRONMENT);
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
