@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,7 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The OpenSubtitles search API as a provider that takes its time: a search whose query contains {@code slow} is
  * answered only once {@link #release()} is called (or after {@link #HOLD_LIMIT_SECONDS}), so that a job stays in
- * {@code DOWNLOAD_IN_PROGRESS} for as long as a test needs; every other search finds nothing at once.
+ * {@code DOWNLOAD_IN_PROGRESS} for as long as a test needs; every other search finds nothing at once. A release
+ * answers the searches held then: a later slow search is held until the next one, so that each test can hold its own.
  */
 final class SlowProviderStub implements AutoCloseable {
 
@@ -25,7 +27,7 @@ final class SlowProviderStub implements AutoCloseable {
     private static final long HOLD_LIMIT_SECONDS = 120;
 
     private final HttpServer server;
-    private final CountDownLatch released = new CountDownLatch(1);
+    private final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(1));
     private final AtomicInteger held = new AtomicInteger();
 
     private SlowProviderStub(HttpServer server) {
@@ -51,15 +53,16 @@ final class SlowProviderStub implements AutoCloseable {
         return held.get();
     }
 
-    /** Answers the held searches (with nothing found), and every later one at once. */
+    /** Answers the searches held now (with nothing found). */
     void release() {
-        released.countDown();
+        gate.getAndSet(new CountDownLatch(1)).countDown();
     }
 
     private void search(HttpExchange exchange) throws IOException {
         String query = String.valueOf(exchange.getRequestURI().getRawQuery());
         try (exchange) {
             if (query.contains("slow")) {
+                CountDownLatch released = gate.get();
                 held.incrementAndGet();
                 try {
                     released.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
