@@ -53,7 +53,7 @@ public class LiveProgress {
     public Multi<LiveMessage> watch(String tenant, String id, long afterSeq) {
         LOG.debugf("live client of tenant %s for job %s after %d", tenant, id, afterSeq);
         return requireJob(tenant, id)
-                .flatMap(jobId -> states.stateOf(jobId).map(state -> new Start(jobId, state.phase().isTerminal()
+                .flatMap(jobId -> states.liveStartOf(jobId).map(state -> new Start(jobId, state.phase().isTerminal()
                         ? state.phase()
                         : null)))
                 // Uni.toMulti() is done once its item is out, so cancelling the stream later stops there. After

@@ -131,6 +131,24 @@ public class JobStateService {
         });
     }
 
+    /**
+     * The state a live client of the job starts from: the projection's, which the history it is sent next agrees
+     * with (one script writes a job's hash and history together), and the durable log's only when Redis holds no
+     * projection of the job, whose history then comes from the log too. {@link #stateOf} would take a terminal phase
+     * from the log while Redis still lacks the terminal event, and the client would be told the job ended without
+     * being sent that event.
+     */
+    @WithSpan("JobStateService.liveStartOf")
+    public Uni<JobState> liveStartOf(UUID jobId) {
+        return projection.job(jobId).flatMap(hash -> {
+            if (hash.containsKey("phase")) {
+                return Uni.createFrom().item(JobState.fromHash(hash));
+            }
+            return eventLog.eventsOf(List.of(jobId))
+                    .map(events -> JobState.fromEvents(decode(events.getOrDefault(jobId, List.of()))));
+        });
+    }
+
     private List<JobEvent<?>> decode(List<String> cloudEvents) {
         List<JobEvent<?>> events = new ArrayList<>(cloudEvents.size());
         for (String cloudEvent : cloudEvents) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.CancelRequested;
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.testing.TracingScopeReports;
@@ -68,6 +69,22 @@ class LiveEventStreamTest {
         assertThat(watcher.events).hasSize(4);
         assertThat(watcher.end()).hasValueSatisfying(end -> assertThat(end.data()).isEqualTo("{\"phase\":\"DONE\"}"));
         assertThat(scopes.messages()).as("tracing scopes closed twice or out of order").isEmpty();
+    }
+
+    @Test
+    void aJobWhoseEndIsLoggedButNotYetInRedisIsFollowedUntilItsTerminalEventIsSent() throws Exception {
+        UUID job = Jobs.submit("Ended in the log first");
+        projection.inRedis(job, new DownloadStarted(1, "downloader-1"));
+        JobEvent<?> ready = projection.inEventLog(job, LiveEvents.ready());
+
+        SseWatcher watcher = SseWatcher.watch(base, job, null);
+        await().atMost(TIMEOUT).until(() -> watcher.seqs().size() == 1);
+        await().during(Duration.ofMillis(500)).atMost(TIMEOUT).until(() -> !watcher.ended.isDone());
+        projection.project(ready);
+
+        watcher.ended.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(watcher.seqs()).containsExactly(1L, 2L);
+        assertThat(watcher.end()).hasValueSatisfying(end -> assertThat(end.data()).isEqualTo("{\"phase\":\"DONE\"}"));
     }
 
     @Test
