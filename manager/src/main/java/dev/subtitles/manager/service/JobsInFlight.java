@@ -41,8 +41,9 @@ public class JobsInFlight {
     /** How long a refusal stands: jobs end within seconds while the pipeline is healthy. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final int BATCH = 500;
-    private static final String COUNT = "select count(*) as unsettled from manager.job"
-            + " where tenant = $1 and settled_at is null";
+    /** At most the cap: all the check needs to know, whatever number of jobs the sweep has yet to settle. */
+    private static final String COUNT = "select count(*) as unsettled from (select 1 from manager.job"
+            + " where tenant = $1 and settled_at is null limit $2) as unsettled_jobs";
     private static final String OLDEST_UNSETTLED = "select id, created_at from manager.job where tenant = $1"
             + " and settled_at is null and (created_at, id) > ($2, $3) order by created_at, id limit $4";
     private static final String SETTLE = "update manager.job set settled_at = now()"
@@ -68,7 +69,7 @@ public class JobsInFlight {
         if (until != null && Instant.now().isBefore(until)) {
             return Uni.createFrom().failure(refusal());
         }
-        return pool.preparedQuery(COUNT).execute(Tuple.of(tenant))
+        return pool.preparedQuery(COUNT).execute(Tuple.of(tenant, cap))
                 .map(rows -> rows.iterator().next().getLong("unsettled"))
                 .flatMap(unsettled -> unsettled < cap ? Uni.createFrom().voidItem()
                         : countUnended(tenant, BEGINNING, LOWEST_ID, 0).flatMap(unended -> {
