@@ -118,6 +118,9 @@ public class EventLogRepository {
      * through, in pipeline order.
      */
     public Uni<List<StageTime>> stageTimes(List<UUID> jobIds) {
+        if (jobIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return pool.preparedQuery(stageTimesQuery).execute(Tuple.of(jobIds.toArray(UUID[]::new))).map(rows -> {
             List<StageTime> times = new ArrayList<>(rows.size());
             for (Row row : rows) {
