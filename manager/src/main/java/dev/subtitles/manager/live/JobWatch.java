@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.common.projection.HistoryEntry;
+import dev.subtitles.manager.projection.EntryPhases;
 import dev.subtitles.manager.projection.JobEventFeed;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 

@@ -1,9 +1,11 @@
 package dev.subtitles.manager.projection;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +13,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.subtitles.common.projection.HistoryEntry;
 import dev.subtitles.common.projection.ProjectionKeys;
+import dev.subtitles.manager.projection.EntryPhases.FeedEntry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -29,6 +28,9 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * Pub/sub delivers at most once and only while subscribed, so a listener must not rely on seeing every event: it
  * uses the feed as a wake-up and reads the history itself. The subscription is re-established after a failure.
+ * <p>
+ * Besides the listeners of one job, listeners of every job's end ({@link #onJobEnded}) hear of each event that leads
+ * to a terminal phase, whoever watches the job.
  */
 @ApplicationScoped
 public class JobEventFeed {
@@ -39,14 +41,13 @@ public class JobEventFeed {
 
     private final ReactiveRedisDataSource redis;
     private final ProjectionKeys keys;
-    private final ObjectMapper mapper;
     private final ConcurrentHashMap<UUID, Set<Consumer<HistoryEntry>>> listeners = new ConcurrentHashMap<>();
+    private final List<Consumer<UUID>> endListeners = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
 
-    public JobEventFeed(ReactiveRedisDataSource redis, ProjectionKeys keys, ObjectMapper mapper) {
+    public JobEventFeed(ReactiveRedisDataSource redis, ProjectionKeys keys) {
         this.redis = redis;
         this.keys = keys;
-        this.mapper = mapper;
     }
 
     void subscribeOnStart(@Observes StartupEvent event) {
@@ -73,6 +74,14 @@ public class JobEventFeed {
             set.remove(listener);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /**
+     * Calls {@code listener} with the id of every job whose ending event is published from now on, for as long as
+     * the application runs. The listener runs on a Redis event-loop thread and must not block.
+     */
+    public void onJobEnded(Consumer<UUID> listener) {
+        endListeners.add(listener);
     }
 
     /**
@@ -108,19 +117,17 @@ public class JobEventFeed {
     }
 
     private void dispatch(String message) {
-        HistoryEntry entry;
-        UUID jobId;
-        try {
-            JsonNode json = mapper.readTree(message);
-            jobId = UUID.fromString(json.path("jobId").asText());
-            entry = new HistoryEntry(json.path("seq").asLong(), message);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            LOG.warnf("ignoring a message on %s that is not a history entry: %s", keys.channel(), e.getMessage());
+        FeedEntry announced = EntryPhases.read(message).orElse(null);
+        if (announced == null) {
+            LOG.warnf("ignoring a message on %s that is not a history entry", keys.channel());
             return;
         }
-        Set<Consumer<HistoryEntry>> jobListeners = listeners.get(jobId);
+        Set<Consumer<HistoryEntry>> jobListeners = listeners.get(announced.jobId());
         if (jobListeners != null) {
-            jobListeners.forEach(listener -> listener.accept(entry));
+            jobListeners.forEach(listener -> listener.accept(announced.entry()));
+        }
+        if (announced.endsJob()) {
+            endListeners.forEach(listener -> listener.accept(announced.jobId()));
         }
     }
 

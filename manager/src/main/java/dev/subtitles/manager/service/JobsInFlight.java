@@ -26,12 +26,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The per-tenant cap on jobs in flight ({@code manager.limits.jobs-in-flight}): a submission is refused while its
  * tenant has that many jobs that have not ended.
  * <p>
- * Phases live in the projection, not in the job table, so the check first counts the tenant's unsettled jobs
- * ({@code settled_at} null: the deadline sweep settles a job past its deadline). Below the cap, that is all. At or over
- * it the count includes jobs that ended within the deadline: their states are read, oldest first, and the ended ones
- * are settled, as the sweep would later, until either the cap's worth of unended jobs is found (refused) or none is
- * left to look at (admitted). A refusal is remembered for the {@code Retry-After} it sends, so a tenant at its cap
- * costs one lookup per submission, not a read of every job. The cap is checked before the insert, not with it:
+ * The check counts the tenant's unsettled jobs ({@code settled_at} null), at most the cap's worth: a job is settled
+ * once its ending event is projected ({@link EndedJobs}), or by the deadline sweep. Below the cap, that is all. At or
+ * over it, the count may include jobs whose ending was missed (the feed delivers at most once): their states are read,
+ * oldest first, and the ended ones are settled, until either the cap's worth of unended jobs is found (refused) or
+ * none is left to look at (admitted). A refusal is remembered for the {@code Retry-After} it sends, so a tenant at its
+ * cap costs one lookup per submission, not a read of every job. The cap is checked before the insert, not with it:
  * submissions of one tenant arriving together can pass it by as many as there are of them.
  */
 @ApplicationScoped

@@ -26,7 +26,7 @@ import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 class JobWatchTest {
 
     private static final UUID JOB = UUID.randomUUID();
-    private static final JobEventFeed NO_LIVE_EVENTS = new JobEventFeed(null, null, null);
+    private static final JobEventFeed NO_LIVE_EVENTS = new JobEventFeed(null, null);
 
     @Test
     void historyReadThatCompletesAtOnceIsSentWhateverTheDemand() {
