@@ -22,6 +22,8 @@ public class LimitRefusals {
     public static final String SUBMISSION_RATE = "submission-rate";
     /** The limit on a tenant's open live connections ({@link LiveConnectionLimits}). */
     public static final String LIVE_CONNECTIONS = "live-connections";
+    /** The limit on a tenant's jobs that have not ended ({@code service/JobsInFlight}). */
+    public static final String JOBS_IN_FLIGHT = "jobs-in-flight";
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -30,6 +32,7 @@ public class LimitRefusals {
         this.registry = registry;
         counter(SUBMISSION_RATE);
         counter(LIVE_CONNECTIONS);
+        counter(JOBS_IN_FLIGHT);
     }
 
     /** One request was refused for being over {@code limit}. */

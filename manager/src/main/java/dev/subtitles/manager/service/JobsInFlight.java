@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.subtitles.manager.limits.LimitRefusals;
 import dev.subtitles.manager.limits.LimitsConfig;
 import dev.subtitles.manager.limits.TooManyRequestsException;
 import dev.subtitles.manager.projection.JobState;
@@ -54,12 +55,14 @@ public class JobsInFlight {
     private final Pool pool;
     private final JobStateService states;
     private final int cap;
+    private final LimitRefusals refusals;
     private final Map<String, Instant> refusedUntil = new ConcurrentHashMap<>();
 
-    public JobsInFlight(Pool pool, JobStateService states, LimitsConfig limits) {
+    public JobsInFlight(Pool pool, JobStateService states, LimitsConfig limits, LimitRefusals refusals) {
         this.pool = pool;
         this.states = states;
         this.cap = limits.jobsInFlight();
+        this.refusals = refusals;
     }
 
     /** Completes when {@code tenant} may submit another job; fails with {@link TooManyRequestsException} otherwise. */
@@ -123,6 +126,7 @@ public class JobsInFlight {
     }
 
     private TooManyRequestsException refusal() {
+        refusals.refused(LimitRefusals.JOBS_IN_FLIGHT);
         return new TooManyRequestsException("the tenant has " + cap + " jobs in flight, as many as it may: submit"
                 + " again once some have ended", RETRY_AFTER);
     }

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.payload.JobCancelled;
+import dev.subtitles.manager.limits.LimitRefusals;
 import dev.subtitles.manager.limits.TooManyRequestsException;
 import dev.subtitles.manager.service.JobsInFlight;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -33,6 +35,9 @@ class JobsInFlightTest {
     @Inject
     Projection projection;
 
+    @Inject
+    MeterRegistry registry;
+
     @AfterEach
     void clearProjection() {
         projection.clear();
@@ -44,14 +49,20 @@ class JobsInFlightTest {
         for (int job = 1; job <= AuthProfile.JOBS_IN_FLIGHT; job++) {
             tenant.submit("In flight " + job);
         }
+        double refusedBefore = refusals();
 
         int status = tenant.submitter().contentType(ContentType.JSON).body(Jobs.body("One too many")).post("/jobs")
                 .statusCode();
 
-        assertThat(status).isNotEqualTo(202);
+        assertThat(status).isEqualTo(429);
+        assertThat(refusals()).isEqualTo(refusedBefore + 1);
         assertThatThrownBy(() -> inFlight.admit(tenant.tenant()).await().atMost(TIMEOUT))
                 .isInstanceOfSatisfying(TooManyRequestsException.class,
                         refusal -> assertThat(refusal.retryAfter()).isPositive());
+    }
+
+    private double refusals() {
+        return registry.get("manager.limits.refusals").tag("limit", LimitRefusals.JOBS_IN_FLIGHT).counter().count();
     }
 
     @Test
