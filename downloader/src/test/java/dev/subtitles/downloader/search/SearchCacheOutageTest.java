@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -143,9 +144,12 @@ class SearchCacheOutageTest {
         try (TcpProxy proxy = new TcpProxy(url.getHost(), url.getPort() < 0 ? 6379 : url.getPort())) {
             SearchCache cache = cacheOn(proxy.port());
             SearchQuery warmUp = stubbedQuery(701);
-            cache.search(openSubtitles, warmUp).await().atMost(BOUND.multipliedBy(3));
-            assertThat(redis.key().exists(SearchKey.of(SearchCacheProfile.KEY_PREFIX, OpenSubtitlesProvider.NAME,
-                    warmUp))).as("stored through the proxy before the cut").isTrue();
+            // The new connection's first lookups may outlast the timeout on a busy machine (connect, script load).
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).until(() -> {
+                cache.search(openSubtitles, warmUp).await().atMost(BOUND.multipliedBy(3));
+                return redis.key().exists(SearchKey.of(SearchCacheProfile.KEY_PREFIX, OpenSubtitlesProvider.NAME,
+                        warmUp));
+            });
 
             proxy.cut();
 
