@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -63,11 +62,6 @@ class SearchCacheBenchmark {
 
     @Inject
     OpenSubtitlesProvider openSubtitles;
-
-    @AfterAll
-    static void deleteTheRunsKeys() throws Exception {
-        SearchCacheProfile.RUN.deleteRedisKeys();
-    }
 
     @Test
     void oneSearchDirectlyAndFromTheCache() {

@@ -1,14 +1,16 @@
 package dev.subtitles.downloader.search;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.subtitles.downloader.support.IsolatedRun;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The search cache on (it is off in the other tests), under Redis keys of this run only, with lifetimes short enough
- * to watch an entry expire.
+ * to watch an entry expire. The run's keys are deleted once the application has stopped, its heartbeat's included.
  */
 public class SearchCacheProfile implements QuarkusTestProfile {
 
@@ -29,5 +31,28 @@ public class SearchCacheProfile implements QuarkusTestProfile {
                 "downloader.redis.key-prefix", KEY_PREFIX,
                 "subtitles.projection.key-prefix", KEY_PREFIX,
                 "subtitles.status.key-prefix", STATUS_PREFIX);
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(RunKeys.class));
+    }
+
+    /** Deletes the run's Redis keys when the application stops. */
+    public static class RunKeys implements QuarkusTestResourceLifecycleManager {
+
+        @Override
+        public Map<String, String> start() {
+            return Map.of();
+        }
+
+        @Override
+        public void stop() {
+            try {
+                RUN.deleteRedisKeys();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot delete the keys under " + KEY_PREFIX, e);
+            }
+        }
     }
 }

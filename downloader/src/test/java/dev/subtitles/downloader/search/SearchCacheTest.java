@@ -23,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,11 +97,6 @@ class SearchCacheTest {
         if (probe != null) {
             probe.close();
         }
-    }
-
-    @AfterAll
-    static void deleteTheRunsKeys() throws Exception {
-        SearchCacheProfile.RUN.deleteRedisKeys();
     }
 
     /** A title of this test's own, so that no other test's search or stub answers for it. */
