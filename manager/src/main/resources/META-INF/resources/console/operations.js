@@ -1,7 +1,7 @@
 'use strict';
 /*
- * The operations page: GET /admin/status every 5 seconds (queues, instances, jobs by phase and outcome, throughput
- * bars), and the dead-letter tools of /admin/dead-letters/{queue}: list, requeue one or all, discard.
+ * The operations page: GET /admin/status every 5 seconds (queues, instances, search cache, jobs by phase and
+ * outcome, throughput bars), and the dead-letter tools of /admin/dead-letters/{queue}: list, requeue one or all, discard.
  */
 (function () {
   const C = window.Console;
@@ -39,6 +39,7 @@
       C.showError($('status-error'), status.unavailable.length ? 'Partly unavailable: ' + status.unavailable.join('; ') : '');
       showQueues(status.queues);
       showInstances(status.instances);
+      showSearchCache(status.searchCache);
       showJobs(status.phases, status.jobs);
       $('status-read-at').textContent = 'Read at ' + C.timeWords(status.readAt) + '.';
     } catch (e) {
@@ -93,6 +94,29 @@
       return tr;
     }));
     $('instances-note').textContent = instances.length ? '' : 'No instance reports a heartbeat.';
+  }
+
+  function percent(rate) {
+    return rate === null || rate === undefined ? '' : (rate * 100).toFixed(1) + ' %';
+  }
+
+  /* All providers together, then each cached provider, as every downloader instance counted them. */
+  function showSearchCache(cache) {
+    if (!cache) {
+      $('cache-body').replaceChildren();
+      $('cache-note').textContent = 'Search cache counts unavailable.';
+      return;
+    }
+    const rows = [{ provider: 'All providers', hits: cache.hits, misses: cache.misses, hitRate: cache.hitRate }]
+      .concat(cache.providers);
+    $('cache-body').replaceChildren(...rows.map(count => {
+      const tr = C.element('tr');
+      tr.append(cell(count.provider), cell(count.hits), cell(count.misses), cell(percent(count.hitRate)));
+      return tr;
+    }));
+    $('cache-note').textContent = cache.since
+      ? 'Counted since ' + C.timeWords(cache.since) + '.'
+      : 'No search looked up in the cache yet.';
   }
 
   function showJobs(phases, jobs) {

@@ -40,6 +40,9 @@ public interface DownloaderConfig extends WorkerSettings {
     /** The OpenSubtitles REST API v1 provider. */
     OpenSubtitles opensubtitles();
 
+    /** Provider search results kept in Redis, so that repeated jobs for one video ask the provider once. */
+    SearchCache searchCache();
+
     interface Redis {
 
         /** Prefix of this service's own keys (attempt claims). */
@@ -108,6 +111,39 @@ public interface DownloaderConfig extends WorkerSettings {
 
         /** Timeout of one HTTP request. */
         @WithDefault("10S")
+        Duration timeout();
+    }
+
+    interface SearchCache {
+
+        /** Whether provider searches are cached at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The providers whose searches are cached. The local {@code library} is not by default: its search is a
+         * filter of an index in memory, cheaper than the Redis round trip, and a file dropped into its folder must be
+         * found at once.
+         */
+        @WithDefault("opensubtitles")
+        List<String> providers();
+
+        /** How long a search that found candidates is answered from the cache. */
+        @WithDefault("6H")
+        Duration ttl();
+
+        /**
+         * How long a search that found nothing is answered from the cache: shorter than {@link #ttl()}, since a
+         * subtitle uploaded meanwhile should be found soon.
+         */
+        @WithDefault("30M")
+        Duration negativeTtl();
+
+        /**
+         * Longest wait for Redis per cache read or write; past it (or on any Redis failure) the search goes to the
+         * provider as if nothing were cached, and its result is not stored.
+         */
+        @WithDefault("250MS")
         Duration timeout();
     }
 }

@@ -31,12 +31,14 @@ import dev.subtitles.downloader.provider.SearchQuery;
 import dev.subtitles.downloader.provider.SubtitleProvider;
 import dev.subtitles.downloader.scoring.CandidateScorer;
 import dev.subtitles.downloader.scoring.ScoredCandidate;
+import dev.subtitles.downloader.search.SearchCache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * One attempt at finding a subtitle: asks every usable provider (preferred first) for the target and fallback
- * languages, ranks the candidates, and stores the best one that downloads and parses, in the target language if
+ * languages (through the {@link SearchCache}, which answers a repeated search of a cached provider), ranks the
+ * candidates, and stores the best one that downloads and parses, in the target language if
  * any, else in a fallback language for translation. Suspended or failing providers are skipped, and remembered: if
  * the target language was not found while some provider could not answer, the attempt is worth repeating.
  * <p>
@@ -57,6 +59,7 @@ public class SubtitleSearch {
 
     private final ProviderRegistry providers;
     private final ProviderThrottle throttle;
+    private final SearchCache searchCache;
     private final CandidateScorer scorer;
     private final CandidateFile candidateFile;
     private final SubtitleStore store;
@@ -64,11 +67,12 @@ public class SubtitleSearch {
     private final List<String> fallbackLanguages;
     private final Clock clock;
 
-    public SubtitleSearch(ProviderRegistry providers, ProviderThrottle throttle, CandidateScorer scorer,
-            CandidateFile candidateFile, SubtitleStore store, JobEndCheck endCheck, DownloaderConfig config,
-            Clock clock) {
+    public SubtitleSearch(ProviderRegistry providers, ProviderThrottle throttle, SearchCache searchCache,
+            CandidateScorer scorer, CandidateFile candidateFile, SubtitleStore store, JobEndCheck endCheck,
+            DownloaderConfig config, Clock clock) {
         this.providers = providers;
         this.throttle = throttle;
+        this.searchCache = searchCache;
         this.scorer = scorer;
         this.candidateFile = candidateFile;
         this.store = store;
@@ -150,7 +154,7 @@ public class SubtitleSearch {
             return Uni.createFrom().item(List.of());
         }
         Uni<Void> look = first ? Uni.createFrom().voidItem() : stopIfCancelled(jobId);
-        return look.chain(() -> provider.search(query))
+        return look.chain(() -> searchCache.search(provider, query))
                 .onFailure(ProviderException.class).recoverWithItem(failure -> {
                     failures.record(failure, throttle.suspend(failure));
                     return List.of();

@@ -14,9 +14,10 @@ import dev.subtitles.manager.service.PhaseCounts;
  * @param instances the service instances that report a heartbeat, alive or lost
  * @param phases the newest jobs by phase (as {@code GET /jobs/phase-counts})
  * @param jobs what became of the jobs of the last hour and day
+ * @param searchCache the downloader's search-cache hits and misses, counted by all its instances
  * @param unavailable one line per part that could not be read
  */
 public record OperatorStatus(Instant readAt, List<QueueStatus.QueueView> queues,
         List<WorkerInstances.InstanceView> instances, PhaseCounts phases, JobActivity.Activity jobs,
-        List<String> unavailable) {
+        SearchCacheStatus.SearchCacheView searchCache, List<String> unavailable) {
 }

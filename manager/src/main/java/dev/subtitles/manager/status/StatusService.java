@@ -15,8 +15,9 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Puts the operators' status together from its four sources at once: the broker (queues), Redis (instances),
- * PostgreSQL with the projection (phases, activity). Each part is bounded in time and a part that fails is left out
+ * Puts the operators' status together from its four sources at once: the broker (queues), Redis (instances, the
+ * search cache's counts), PostgreSQL with the projection (phases, activity). Each part is bounded in time and a part that fails
+ * is left out
  * with its reason, so that a broker outage still shows the jobs, and a database outage the queues.
  */
 @ApplicationScoped
@@ -26,15 +27,17 @@ public class StatusService {
 
     private final QueueStatus queues;
     private final WorkerInstances instances;
+    private final SearchCacheStatus searchCache;
     private final PhaseCountService phases;
     private final JobActivity activity;
     private final OperationsConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    public StatusService(QueueStatus queues, WorkerInstances instances, PhaseCountService phases,
-            JobActivity activity, OperationsConfig config) {
+    public StatusService(QueueStatus queues, WorkerInstances instances, SearchCacheStatus searchCache,
+            PhaseCountService phases, JobActivity activity, OperationsConfig config) {
         this.queues = queues;
         this.instances = instances;
+        this.searchCache = searchCache;
         this.phases = phases;
         this.activity = activity;
         this.config = config;
@@ -54,9 +57,11 @@ public class StatusService {
                 .unis(queues.read(),
                         part(instances.read().ifNoItem().after(config.brokerTimeout()).fail(), "instances",
                                 unavailable),
+                        part(searchCache.read().ifNoItem().after(config.brokerTimeout()).fail(), "searchCache",
+                                unavailable),
                         jobs)
-                .with((queueViews, instanceViews, database) -> new OperatorStatus(now, queueViews, instanceViews,
-                        database.phases(), database.activity(), List.copyOf(unavailable)));
+                .with((queueViews, instanceViews, cacheView, database) -> new OperatorStatus(now, queueViews,
+                        instanceViews, database.phases(), database.activity(), cacheView, List.copyOf(unavailable)));
     }
 
     private record JobsPart(PhaseCounts phases, JobActivity.Activity activity) {

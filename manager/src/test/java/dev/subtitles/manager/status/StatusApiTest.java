@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ import dev.subtitles.common.status.Heartbeats;
 import dev.subtitles.common.status.InstanceHeartbeat;
 import dev.subtitles.common.status.InstanceReport;
 import dev.subtitles.common.status.LastProblem;
+import dev.subtitles.common.status.SearchCacheCounters;
 import dev.subtitles.common.status.StatusConfig;
 import dev.subtitles.manager.support.Jobs;
 import dev.subtitles.manager.support.Projection;
@@ -66,7 +68,7 @@ class StatusApiTest {
     @AfterEach
     void clear() {
         projection.clear();
-        redis.key().del(StatusProfile.KEY_PREFIX + "instances");
+        redis.key().del(StatusProfile.KEY_PREFIX + "instances", SearchCacheCounters.key(statusConfig));
     }
 
     @Test
@@ -149,5 +151,33 @@ class StatusApiTest {
                 .body("jobs.stages.find { it.stage == 'download' && it.step == 'running' }.jobs",
                         greaterThanOrEqualTo(1))
                 .body("phases.counts.DONE", greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void searchCacheShowsTheHitsAndMissesAllDownloadersCountedWithTheHitRate() {
+        Instant since = Instant.parse("2025-06-01T10:00:00Z");
+        redis.hash(String.class).hset(SearchCacheCounters.key(statusConfig), Map.of(
+                "hits", "30", "misses", "10", "hits:opensubtitles", "27", "misses:opensubtitles", "9",
+                "hits:library", "3", "misses:library", "1", "since", Long.toString(since.toEpochMilli())));
+
+        JsonPath status = given().when().get("/admin/status").then().statusCode(200).extract().jsonPath();
+
+        assertThat(status.getLong("searchCache.hits")).isEqualTo(30);
+        assertThat(status.getLong("searchCache.misses")).isEqualTo(10);
+        assertThat(status.getDouble("searchCache.hitRate")).isEqualTo(0.75);
+        assertThat(Instant.parse(status.getString("searchCache.since"))).isEqualTo(since);
+        assertThat(status.getList("searchCache.providers.provider")).containsExactly("library", "opensubtitles");
+        assertThat(status.getDouble("searchCache.providers[1].hitRate")).isEqualTo(0.75);
+        assertThat(status.getLong("searchCache.providers[1].misses")).isEqualTo(9);
+    }
+
+    @Test
+    void searchCacheBeforeAnyLookupShowsNoHitRate() {
+        given().when().get("/admin/status").then().statusCode(200)
+                .body("searchCache.hits", is(0))
+                .body("searchCache.misses", is(0))
+                .body("searchCache.hitRate", nullValue())
+                .body("searchCache.since", nullValue())
+                .body("searchCache.providers", empty());
     }
 }

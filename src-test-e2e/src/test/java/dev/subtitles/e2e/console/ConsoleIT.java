@@ -61,6 +61,8 @@ class ConsoleIT extends BrowserTest {
                 "OPENSUBTITLES_API_KEY", "console-test",
                 "DOWNLOADER_OPENSUBTITLES_URL", provider.url().toString(),
                 "DOWNLOADER_OPENSUBTITLES_TIMEOUT", "150S",
+                // every slow search held at the stub: a cached "nothing found" would answer a test's second one
+                "DOWNLOADER_SEARCH_CACHE_ENABLED", "false",
                 // one message per consumer: the held search blocks its own job, not jobs prefetched behind it
                 "DOWNLOADER_PREFETCH", "1")));
         manager = stack.stack().service("manager").baseUri();
