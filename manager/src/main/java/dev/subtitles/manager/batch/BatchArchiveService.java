@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,24 +23,24 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.subtitles.common.format.SubtitleConverter;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.phase.JobPhase;
+import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.manager.service.InvalidQueryException;
 import dev.subtitles.manager.service.JobStateService;
 import dev.subtitles.manager.service.Outages;
-import dev.subtitles.manager.service.SubtitleDownload;
-import dev.subtitles.manager.service.SubtitleService;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * A zip of the files of a batch's done jobs, streamed one file at a time: each file is read
- * ({@link SubtitleService}, converted when another format is asked for), compressed on a worker thread and sent
- * before the next is read, so at most one file is held. An episode's file is named by season and episode
- * ({@code S01E03.es.srt}), another video's as {@code GET /jobs/{id}/subtitle} names it; a name that repeats gets the
- * job's position in the batch in front. The last entry, {@code manifest.json}, lists every job of the batch with the
+ * A zip of the files of a batch's done jobs, streamed one file at a time: each file is read from the store (converted
+ * when another format is asked for), compressed on a worker thread and sent before the next is read, so at most one
+ * file is held. An episode's file is named by season and episode ({@code S01E03.es.srt}), another video's by its
+ * title ({@code the-film.es.srt}); a name that repeats gets the job's position in the batch in front. The last entry,
+ * {@code manifest.json}, lists every job of the batch with the
  * phase it was in when the archive was asked for and the name of its file, if the archive holds one: a batch still
  * running gives an archive of what is done so far. With no job done there is nothing to archive (409).
  */
@@ -51,15 +52,17 @@ public class BatchArchiveService {
 
     private final BatchQueryService batches;
     private final JobStateService states;
-    private final SubtitleService subtitles;
+    private final SubtitleStore store;
+    private final SubtitleConverter converter;
     private final ObjectMapper mapper;
     private final Outages outages;
 
-    public BatchArchiveService(BatchQueryService batches, JobStateService states, SubtitleService subtitles,
-            ObjectMapper mapper, Outages outages) {
+    public BatchArchiveService(BatchQueryService batches, JobStateService states, SubtitleStore store,
+            SubtitleConverter converter, ObjectMapper mapper, Outages outages) {
         this.batches = batches;
         this.states = states;
-        this.subtitles = subtitles;
+        this.store = store;
+        this.converter = converter;
         this.mapper = mapper;
         this.outages = outages;
     }
@@ -84,23 +87,23 @@ public class BatchArchiveService {
                         throw new NothingDoneException(batchId);
                     }
                     LOG.debugf("archiving %d file(s) of batch %s", done.size(), batchId);
-                    return new BatchArchive(batchId + ".zip", body(tenant, contents, done));
+                    return new BatchArchive(batchId + ".zip", body(contents, done));
                 });
     }
 
-    private Multi<byte[]> body(String tenant, BatchArchive.Contents contents, List<Batch.Member> done) {
+    private Multi<byte[]> body(BatchArchive.Contents contents, List<Batch.Member> done) {
         Zip zip = new Zip();
         Map<UUID, String> names = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
         List<Batch.Member> members = contents.batch().members();
+        // The store is read on the request's context; only the compression moves to a worker thread.
         Multi<byte[]> files = Multi.createFrom().iterable(done)
-                .onItem().transformToUniAndConcatenate(member -> outages
-                        .guard(subtitles.download(tenant, member.id().toString(), contents.format()))
+                .onItem().transformToUniAndConcatenate(member -> outages.guard(file(member, contents))
                         .emitOn(Infrastructure.getDefaultWorkerPool())
-                        .map(download -> {
-                            String name = unique(name(member, download, contents), members.indexOf(member), taken);
+                        .map(content -> {
+                            String name = unique(name(member, contents), members.indexOf(member), taken);
                             names.put(member.id(), name);
-                            return zip.entry(name, download.content().getBytes(StandardCharsets.UTF_8));
+                            return zip.entry(name, content.getBytes(StandardCharsets.UTF_8));
                         }));
         return files.onCompletion().switchTo(() -> Multi.createFrom().item(() -> {
             byte[] manifest = zip.entry(MANIFEST, manifest(contents, names));
@@ -108,13 +111,26 @@ public class BatchArchiveService {
         }));
     }
 
-    /** {@code S01E03.es.srt} for an episode; the job's own file name for another video. */
-    private static String name(Batch.Member member, SubtitleDownload download, BatchArchive.Contents contents) {
+    /** The text of a done job's file in the archive's format, converted when it was stored in the other one. */
+    private Uni<String> file(Batch.Member member, BatchArchive.Contents contents) {
+        UUID fileId = contents.states().get(member.id()).result().fileId();
+        SubtitleFormat format = SubtitleFormat.fromName(contents.format());
+        return store.findById(fileId)
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "job " + member.id() + " refers to file " + fileId + ", which is not stored"))
+                .map(file -> file.format() == format ? file.content() : converter.convert(file.content(), format));
+    }
+
+    /** {@code S01E03.es.srt} for an episode; {@code <title>.<language>.<format>} for another video. */
+    private static String name(Batch.Member member, BatchArchive.Contents contents) {
+        String language = contents.batch().language().replaceAll("[^A-Za-z0-9-]", "");
         if (member.season() != null && member.episode() != null) {
-            return String.format(Locale.ROOT, "S%02dE%02d.%s.%s", member.season(), member.episode(),
-                    contents.batch().language().replaceAll("[^A-Za-z0-9-]", ""), contents.format());
+            return String.format(Locale.ROOT, "S%02dE%02d.%s.%s", member.season(), member.episode(), language,
+                    contents.format());
         }
-        return download.fileName();
+        String title = Normalizer.normalize(member.title(), Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return (title.isEmpty() ? "subtitle" : title) + "." + language + "." + contents.format();
     }
 
     private static String unique(String name, int position, Set<String> taken) {

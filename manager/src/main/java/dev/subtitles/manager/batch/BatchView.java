@@ -28,7 +28,12 @@ public record BatchView(UUID id, Instant createdAt, BatchRequest.SeriesRequest s
 
     /** One job of the batch; {@code links.self} is the job's own route, where all of it is. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Job(UUID id, String title, Integer season, Integer episode, JobPhase phase, Links links) {
+    public record Job(UUID id, String title, Integer season, Integer episode, JobPhase phase, JobLinks links) {
+    }
+
+    /** A job's routes, as {@code GET /jobs/{id}} links them. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record JobLinks(String self, String events, String subtitle) {
     }
 
     /** Where to go from here. */
@@ -46,7 +51,7 @@ public record BatchView(UUID id, Instant createdAt, BatchRequest.SeriesRequest s
             counts.merge(phase, 1, Integer::sum);
             String self = "/jobs/" + member.id();
             return new Job(member.id(), member.title(), member.season(), member.episode(), phase,
-                    new Links(self, self + "/events", phase == JobPhase.DONE ? self + "/subtitle" : null));
+                    new JobLinks(self, self + "/events", phase == JobPhase.DONE ? self + "/subtitle" : null));
         }).toList();
         int ended = (int) jobs.stream().filter(job -> job.phase().isTerminal()).count();
         return new BatchView(batch.id(), batch.createdAt(), batch.series(), batch.season(), batch.language(),
