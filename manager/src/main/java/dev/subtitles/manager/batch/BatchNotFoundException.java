@@ -9,6 +9,6 @@ public class BatchNotFoundException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public BatchNotFoundException(String id) {
-        super("no batch " + id);
+        super("no batch with id '" + id + "'");
     }
 }
