@@ -21,6 +21,7 @@ import dev.subtitles.auth.Roles;
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.manager.live.LiveConnections;
 import dev.subtitles.manager.live.LiveConnections.Transport;
+import dev.subtitles.manager.live.SlowClientException;
 import io.smallrye.mutiny.Multi;
 
 /**
@@ -28,7 +29,8 @@ import io.smallrye.mutiny.Multi;
  * Each job event is an unnamed event whose {@code data} is the history entry (which names its job); an event
  * {@code job-end} ({@code {"jobId":…,"phase":"DONE"}}) follows each job's terminal event, and an event {@code end}
  * ({@code {"counts":{"DONE":9,"FAILED":1,"CANCELLED":0}}}) ends the stream once all ended. Events carry no id: a
- * client that reconnects gets every job's history again. Comments keep idle connections open. 404 problem for an
+ * client that reconnects gets every job's history again. Comments keep idle connections open. A client that falls
+ * {@code manager.live.buffer-size} events of one job behind is cut off, as on a job's stream. 404 problem for an
  * unknown batch or another tenant's.
  */
 @Path("/batches/{id}/events/stream")
@@ -54,6 +56,7 @@ public class BatchEventStreamResource {
         return caller.get().toMulti().flatMap(tenant -> progress.watch(tenant, id))
                 .onSubscription().invoke(() -> connections.opened(Transport.SSE))
                 .onTermination().invoke(() -> connections.closed(Transport.SSE))
+                .onFailure(SlowClientException.class).invoke(() -> connections.slowClient(Transport.SSE))
                 .map(message -> toSse(sse, message));
     }
 
