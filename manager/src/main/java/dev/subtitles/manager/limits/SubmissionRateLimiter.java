@@ -37,16 +37,17 @@ public class SubmissionRateLimiter {
     /**
      * The bucket is kept as the time it will be full again (the generic cell rate algorithm, which admits exactly
      * what a token bucket does with one number to store), in microseconds of Redis' clock ({@code TIME}). Arguments:
-     * the microseconds between two tokens and those a full bucket holds. Answers 0 when it took a token, else the
-     * microseconds until one is there (taking nothing).
+     * the microseconds between two tokens, those a full bucket holds, and how many tokens to take. Answers 0 when it
+     * took them, else the microseconds until they are all there (taking nothing).
      */
     private static final LuaScript TAKE_TOKEN = new LuaScript("""
             local interval = tonumber(ARGV[1])
             local capacity = tonumber(ARGV[2])
+            local tokens = tonumber(ARGV[3])
             local clock = redis.call('TIME')
             local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
             local full_at = math.max(tonumber(redis.call('GET', KEYS[1])) or now, now)
-            local next_full_at = full_at + interval
+            local next_full_at = full_at + interval * tokens
             local admitted_at = next_full_at - capacity
             if admitted_at > now then return math.ceil(admitted_at - now) end
             redis.call('SET', KEYS[1], string.format('%.0f', next_full_at),
@@ -60,6 +61,7 @@ public class SubmissionRateLimiter {
     private final String intervalMicros;
     private final String capacityMicros;
     private final String refusal;
+    private final int burst;
 
     public SubmissionRateLimiter(ReactiveRedisDataSource redis, ProjectionConfig projection, LimitsConfig limits,
             Outages outages, LimitRefusals refusals) {
@@ -74,6 +76,7 @@ public class SubmissionRateLimiter {
         double interval = 1_000_000 / limits.submissionsPerSecond();
         this.intervalMicros = Double.toString(interval);
         this.capacityMicros = Double.toString(interval * limits.submissionBurst());
+        this.burst = limits.submissionBurst();
         this.refusal = String.format(Locale.ROOT, "this tenant submits more than %s jobs per second (bursts of up"
                 + " to %d)", rate(limits.submissionsPerSecond()), limits.submissionBurst());
     }
@@ -84,9 +87,23 @@ public class SubmissionRateLimiter {
      * @return fails with {@link TooManyRequestsException} when the tenant has none left, its {@code retryAfter} the
      *         time until the next one; with {@link DependencyUnavailableException} when Redis does not answer
      */
-    @WithSpan("SubmissionRateLimiter.admit")
     public Uni<Void> admit(String tenant) {
-        return outages.guard(TAKE_TOKEN.run(redis, 1, keyPrefix + tenant, intervalMicros, capacityMicros))
+        return admit(tenant, 1);
+    }
+
+    /**
+     * Takes {@code tokens} of {@code tenant}'s tokens at once (a batch of that many jobs), or none.
+     *
+     * @param tokens at least 1 and at most {@link #burst()}: more never fit in the bucket
+     * @return fails as {@link #admit(String)} does, its {@code retryAfter} the time until that many tokens are there
+     */
+    @WithSpan("SubmissionRateLimiter.admit")
+    public Uni<Void> admit(String tenant, int tokens) {
+        if (tokens < 1 || tokens > burst) {
+            throw new IllegalArgumentException("tokens must be 1 to " + burst + ", not " + tokens);
+        }
+        return outages.guard(TAKE_TOKEN.run(redis, 1, keyPrefix + tenant, intervalMicros, capacityMicros,
+                Integer.toString(tokens)))
                 .flatMap(answer -> {
                     long waitMicros = answer.toLong();
                     if (waitMicros <= 0) {
@@ -97,6 +114,11 @@ public class SubmissionRateLimiter {
                     return Uni.createFrom().failure(new TooManyRequestsException(refusal,
                             Duration.ofNanos(waitMicros * 1000)));
                 });
+    }
+
+    /** The most tokens the bucket holds ({@code manager.limits.submission-burst}): the most one request can take. */
+    public int burst() {
+        return burst;
     }
 
     private static String rate(double perSecond) {

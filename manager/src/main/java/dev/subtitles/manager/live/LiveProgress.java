@@ -52,7 +52,18 @@ public class LiveProgress {
      */
     public Multi<LiveMessage> watch(String tenant, String id, long afterSeq) {
         LOG.debugf("live client of tenant %s for job %s after %d", tenant, id, afterSeq);
-        return requireJob(tenant, id)
+        return watched(requireJob(tenant, id), afterSeq);
+    }
+
+    /**
+     * Watches job {@code jobId}, whose tenant the caller already checked (a batch's job), as {@link #watch} does.
+     */
+    public Multi<LiveMessage> watchOwned(UUID jobId, long afterSeq) {
+        return watched(Uni.createFrom().item(jobId), afterSeq);
+    }
+
+    private Multi<LiveMessage> watched(Uni<UUID> job, long afterSeq) {
+        return job
                 .flatMap(jobId -> states.liveStartOf(jobId).map(state -> new Start(jobId, state.phase().isTerminal()
                         ? state.phase()
                         : null)))

@@ -66,4 +66,8 @@ public class Job extends PanacheEntityBase {
     /** When a cancellation was first requested; {@code null} while nobody asked. */
     @Column(name = "cancel_requested_at")
     public Instant cancelRequestedAt;
+
+    /** The batch it was submitted in ({@code POST /batches}); {@code null} for a job submitted on its own. */
+    @Column(name = "batch_id")
+    public UUID batchId;
 }

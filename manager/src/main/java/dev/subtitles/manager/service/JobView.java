@@ -19,11 +19,12 @@ import dev.subtitles.manager.repository.Job;
  * @param cancelRequestedAt when a cancellation was first requested through this API
  * @param result the produced file, once {@code DONE}
  * @param error why it failed, once {@code FAILED}
+ * @param batchId the batch it was submitted in; absent for a job submitted on its own
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(UUID id, JobPhase phase, VideoRef video, String language, List<String> preferredProviders,
         String format, Boolean hearingImpaired, Instant createdAt, Instant updatedAt, Instant cancelRequestedAt,
-        JobState.Result result, JobState.Error error, Links links) {
+        JobState.Result result, JobState.Error error, UUID batchId, Links links) {
 
     /** Where to go from here. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,6 +38,6 @@ public record JobView(UUID id, JobPhase phase, VideoRef video, String language, 
                 job.fileHash, job.videoUrl);
         return new JobView(job.id, state.phase(), video, job.language, List.of(job.preferredProviders), job.format,
                 job.hearingImpaired, job.createdAt, state.updatedAt(), job.cancelRequestedAt, state.result(),
-                state.error(), links);
+                state.error(), job.batchId, links);
     }
 }
