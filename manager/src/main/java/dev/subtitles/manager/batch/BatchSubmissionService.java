@@ -28,6 +28,7 @@ import dev.subtitles.manager.repository.Job;
 import dev.subtitles.manager.repository.OutboxMessage;
 import dev.subtitles.manager.service.EventSource;
 import dev.subtitles.manager.service.IdempotencyKeyReusedException;
+import dev.subtitles.manager.service.JobsInFlight;
 import dev.subtitles.manager.service.Outages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,7 +39,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Accepts batches: the batch, its N jobs and their N {@code subtitle.download.requested} events are written in one
  * statement ({@link NewBatchWriter}), after the tenant's limits admitted all N jobs at once: N tokens of its
- * submission rate ({@link SubmissionRateLimiter}) and room for N more jobs in flight ({@link BatchInFlight}). A
+ * submission rate ({@link SubmissionRateLimiter}) and room for N more jobs in flight ({@link JobsInFlight#admit(String, int)}).
+ * A
  * refusal writes nothing. Each job is an ordinary job of the tenant, which names its batch.
  * <p>
  * {@code Idempotency-Key} works as for {@code POST /jobs}: the key is stored with the batch, with a hash of the
@@ -61,13 +63,13 @@ public class BatchSubmissionService {
     private final ObjectMapper mapper;
     private final Outages outages;
     private final SubmissionRateLimiter rateLimiter;
-    private final BatchInFlight inFlight;
+    private final JobsInFlight inFlight;
     private final Counter batchesSubmitted;
     private final Counter jobsSubmitted;
 
     public BatchSubmissionService(BatchPlans plans, NewBatchWriter writer, BatchRepository batches,
             BatchQueryService queries, EventOutbox outbox, EventSource events, ObjectMapper mapper, Outages outages,
-            SubmissionRateLimiter rateLimiter, BatchInFlight inFlight, MeterRegistry registry) {
+            SubmissionRateLimiter rateLimiter, JobsInFlight inFlight, MeterRegistry registry) {
         this.plans = plans;
         this.writer = writer;
         this.batches = batches;

@@ -66,31 +66,43 @@ public class JobsInFlight {
     }
 
     /** Completes when {@code tenant} may submit another job; fails with {@link TooManyRequestsException} otherwise. */
-    @WithSpan("JobsInFlight.admit")
     public Uni<Void> admit(String tenant) {
+        return admit(tenant, 1);
+    }
+
+    /**
+     * Completes when {@code tenant} may submit {@code jobs} more jobs at once (a batch: all or none), that is when its
+     * jobs in flight plus {@code jobs} stay within the cap; fails with {@link TooManyRequestsException} otherwise.
+     */
+    @WithSpan("JobsInFlight.admit")
+    public Uni<Void> admit(String tenant, int jobs) {
         Instant until = refusedUntil.get(tenant);
         if (until != null && Instant.now().isBefore(until)) {
-            return Uni.createFrom().failure(refusal());
+            return Uni.createFrom().failure(refusal(jobs));
         }
-        return pool.preparedQuery(COUNT).execute(Tuple.of(tenant, cap))
+        int room = cap - jobs;
+        return pool.preparedQuery(COUNT).execute(Tuple.of(tenant, room + 1))
                 .map(rows -> rows.iterator().next().getLong("unsettled"))
-                .flatMap(unsettled -> unsettled < cap ? Uni.createFrom().voidItem()
-                        : countUnended(tenant, BEGINNING, LOWEST_ID, 0).flatMap(unended -> {
-                            if (unended < cap) {
+                .flatMap(unsettled -> unsettled <= room ? Uni.createFrom().voidItem()
+                        : countUnended(tenant, BEGINNING, LOWEST_ID, 0, room).flatMap(unended -> {
+                            if (unended <= room) {
                                 refusedUntil.remove(tenant);
                                 return Uni.createFrom().voidItem();
                             }
-                            LOG.debugf("tenant %s has %d jobs in flight, its cap is %d", tenant, unended, cap);
-                            refusedUntil.put(tenant, Instant.now().plus(RETRY_AFTER));
-                            return Uni.createFrom().failure(refusal());
+                            LOG.debugf("tenant %s has %d or more jobs in flight, no room for %d more under its cap of"
+                                    + " %d", tenant, unended, jobs, cap);
+                            if (unended >= cap) {
+                                refusedUntil.put(tenant, Instant.now().plus(RETRY_AFTER));
+                            }
+                            return Uni.createFrom().failure(refusal(jobs));
                         }));
     }
 
     /**
      * The unended jobs among {@code tenant}'s unsettled ones after the position {@code (createdAt, id)}, plus
-     * {@code found}; settles the ended ones on the way, and stops looking once the cap is reached.
+     * {@code found}; settles the ended ones on the way, and stops looking once more than {@code room} are found.
      */
-    private Uni<Integer> countUnended(String tenant, Instant createdAt, UUID id, int found) {
+    private Uni<Integer> countUnended(String tenant, Instant createdAt, UUID id, int found, int room) {
         return pool.preparedQuery(OLDEST_UNSETTLED)
                 .execute(Tuple.of(tenant, createdAt.atOffset(ZoneOffset.UTC), id, BATCH))
                 .flatMap(rows -> {
@@ -107,10 +119,10 @@ public class JobsInFlight {
                     UUID nextId = batch.get(batch.size() - 1);
                     return states.statesOf(batch).flatMap(read -> settleEnded(read).flatMap(ended -> {
                         int unended = found + batch.size() - ended;
-                        if (unended >= cap || batch.size() < BATCH) {
+                        if (unended > room || batch.size() < BATCH) {
                             return Uni.createFrom().item(unended);
                         }
-                        return countUnended(tenant, nextCreatedAt, nextId, unended);
+                        return countUnended(tenant, nextCreatedAt, nextId, unended, room);
                     }));
                 });
     }
@@ -125,9 +137,12 @@ public class JobsInFlight {
         return pool.preparedQuery(SETTLE).execute(Tuple.of(ended)).replaceWith(ended.length);
     }
 
-    private TooManyRequestsException refusal() {
+    private TooManyRequestsException refusal(int jobs) {
         refusals.refused(LimitRefusals.JOBS_IN_FLIGHT);
-        return new TooManyRequestsException("the tenant has " + cap + " jobs in flight, as many as it may: submit"
-                + " again once some have ended", RETRY_AFTER);
+        String detail = jobs == 1
+                ? "the tenant has " + cap + " jobs in flight, as many as it may: submit again once some have ended"
+                : "the tenant may have " + cap + " jobs in flight, and " + jobs + " more would pass that: submit"
+                        + " again once some have ended";
+        return new TooManyRequestsException(detail, RETRY_AFTER);
     }
 }
