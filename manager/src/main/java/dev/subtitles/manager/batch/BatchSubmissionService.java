@@ -1,11 +1,8 @@
 package dev.subtitles.manager.batch;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,11 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.subtitles.common.event.payload.DownloadRequested;
-import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.manager.limits.SubmissionRateLimiter;
 import dev.subtitles.manager.limits.TooManyRequestsException;
 import dev.subtitles.manager.outbox.EventOutbox;
@@ -30,6 +25,7 @@ import dev.subtitles.manager.service.EventSource;
 import dev.subtitles.manager.service.IdempotencyKeyReusedException;
 import dev.subtitles.manager.service.JobsInFlight;
 import dev.subtitles.manager.service.Outages;
+import dev.subtitles.manager.service.RequestHashes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -108,10 +104,10 @@ public class BatchSubmissionService {
         if (idempotencyKey == null) {
             return outages.guard(create(tenant, plan, null, null));
         }
-        String requestHash = hash(plan);
+        String requestHash = RequestHashes.of(mapper, plan.jobs());
         return outages.guard(replay(tenant, idempotencyKey, requestHash)
                 .onItem().ifNull().switchTo(() -> create(tenant, plan, idempotencyKey, requestHash))
-                .onFailure(BatchSubmissionService::isDuplicateKey)
+                .onFailure(failure -> RequestHashes.isDuplicate(failure, "batch_idempotency_key_pkey"))
                 .recoverWithUni(() -> replay(tenant, idempotencyKey, requestHash)));
     }
 
@@ -151,53 +147,11 @@ public class BatchSubmissionService {
         List<Job> jobs = new ArrayList<>(plan.jobs().size());
         List<OutboxMessage> messages = new ArrayList<>(plan.jobs().size());
         for (DownloadRequested request : plan.jobs()) {
-            Job job = job(tenant, batchId, createdAt, request);
+            Job job = Job.submitted(tenant, request, createdAt, batchId);
             jobs.add(job);
             messages.add(outbox.message(events.event(job.id, tenant, request)));
         }
         return new NewBatch(batchId, tenant, createdAt, plan, jobs, messages, idempotencyKey, requestHash);
     }
 
-    private static Job job(String tenant, UUID batchId, Instant createdAt, DownloadRequested request) {
-        VideoRef video = request.video();
-        Job job = new Job();
-        job.id = UUID.randomUUID();
-        job.tenant = tenant;
-        job.batchId = batchId;
-        job.createdAt = createdAt;
-        job.videoTitle = video.title();
-        job.videoYear = video.year();
-        job.imdbId = video.imdbId();
-        job.tmdbId = video.tmdbId();
-        job.season = video.season();
-        job.episode = video.episode();
-        job.fileHash = video.fileHash();
-        job.videoUrl = video.url();
-        job.language = request.language();
-        job.preferredProviders = request.preferredProviders().toArray(String[]::new);
-        job.format = request.format().extension();
-        job.hearingImpaired = request.hearingImpaired();
-        return job;
-    }
-
-    private String hash(BatchPlan plan) {
-        try {
-            byte[] canonical = mapper.writeValueAsBytes(plan.jobs());
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a validated request always serialises", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
-    }
-
-    private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && message.contains("batch_idempotency_key_pkey")) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

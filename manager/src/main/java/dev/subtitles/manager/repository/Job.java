@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.subtitles.common.event.payload.DownloadRequested;
+import dev.subtitles.common.event.payload.VideoRef;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
@@ -70,4 +72,30 @@ public class Job extends PanacheEntityBase {
     /** The batch it was submitted in ({@code POST /batches}); {@code null} for a job submitted on its own. */
     @Column(name = "batch_id")
     public UUID batchId;
+
+    /**
+     * A new job of {@code tenant} for {@code request}, created at {@code createdAt} (to the microsecond PostgreSQL
+     * keeps) with a fresh id, in {@code batchId} or on its own ({@code null}).
+     */
+    public static Job submitted(String tenant, DownloadRequested request, Instant createdAt, UUID batchId) {
+        VideoRef video = request.video();
+        Job job = new Job();
+        job.id = UUID.randomUUID();
+        job.tenant = tenant;
+        job.batchId = batchId;
+        job.createdAt = createdAt;
+        job.videoTitle = video.title();
+        job.videoYear = video.year();
+        job.imdbId = video.imdbId();
+        job.tmdbId = video.tmdbId();
+        job.season = video.season();
+        job.episode = video.episode();
+        job.fileHash = video.fileHash();
+        job.videoUrl = video.url();
+        job.language = request.language();
+        job.preferredProviders = request.preferredProviders().toArray(String[]::new);
+        job.format = request.format().extension();
+        job.hearingImpaired = request.hearingImpaired();
+        return job;
+    }
 }

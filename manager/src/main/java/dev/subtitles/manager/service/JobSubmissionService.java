@@ -1,21 +1,15 @@
 package dev.subtitles.manager.service;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.subtitles.common.event.payload.DownloadRequested;
-import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.logging.JobMdc;
 import dev.subtitles.manager.limits.SubmissionRateLimiter;
 import dev.subtitles.manager.limits.TooManyRequestsException;
@@ -97,10 +91,10 @@ public class JobSubmissionService {
         if (idempotencyKey == null) {
             return outages.guard(create(tenant, request, null, null).flatMap(this::toSubmission));
         }
-        String requestHash = hash(request);
+        String requestHash = RequestHashes.of(mapper, request);
         return outages.guard(Panache.withSession(() -> replay(tenant, idempotencyKey, requestHash))
                 .onItem().ifNull().switchTo(() -> create(tenant, request, idempotencyKey, requestHash))
-                .onFailure(JobSubmissionService::isDuplicateKey)
+                .onFailure(failure -> RequestHashes.isDuplicate(failure, "idempotency_key_pkey"))
                 .recoverWithUni(() -> Panache.withSession(() -> replay(tenant, idempotencyKey, requestHash)))
                 .flatMap(this::toSubmission));
     }
@@ -120,7 +114,7 @@ public class JobSubmissionService {
 
     private Uni<Stored> create(String tenant, DownloadRequested request, String idempotencyKey,
             String requestHash) {
-        Job job = newJob(tenant, request);
+        Job job = Job.submitted(tenant, request, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
         JobMdc.put(job.id);
         IdempotencyKey key = idempotencyKey == null ? null : newKey(job, idempotencyKey, requestHash);
         return inFlight.admit(tenant)
@@ -147,48 +141,6 @@ public class JobSubmissionService {
         }
         return states.stateOf(stored.job().id)
                 .map(state -> new Submission(JobView.of(stored.job(), state), false));
-    }
-
-    private static Job newJob(String tenant, DownloadRequested request) {
-        VideoRef video = request.video();
-        Job job = new Job();
-        job.id = UUID.randomUUID();
-        job.tenant = tenant;
-        job.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        job.videoTitle = video.title();
-        job.videoYear = video.year();
-        job.imdbId = video.imdbId();
-        job.tmdbId = video.tmdbId();
-        job.season = video.season();
-        job.episode = video.episode();
-        job.fileHash = video.fileHash();
-        job.videoUrl = video.url();
-        job.language = request.language();
-        job.preferredProviders = request.preferredProviders().toArray(String[]::new);
-        job.format = request.format().extension();
-        job.hearingImpaired = request.hearingImpaired();
-        return job;
-    }
-
-    private String hash(DownloadRequested request) {
-        try {
-            byte[] canonical = mapper.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a validated request always serialises", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
-    }
-
-    private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && message.contains("idempotency_key_pkey")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record Stored(Job job, boolean created) {
