@@ -21,7 +21,6 @@ import dev.subtitles.auth.Roles;
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.manager.live.LiveConnections;
 import dev.subtitles.manager.live.LiveConnections.Transport;
-import dev.subtitles.manager.live.SlowClientException;
 import io.smallrye.mutiny.Multi;
 
 /**
@@ -53,10 +52,7 @@ public class BatchEventStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Every job's events of the batch as Server-Sent Events, until all ended")
     public Multi<OutboundSseEvent> stream(@RestPath String id, @Context Sse sse) {
-        return caller.get().toMulti().flatMap(tenant -> progress.watch(tenant, id))
-                .onSubscription().invoke(() -> connections.opened(Transport.SSE))
-                .onTermination().invoke(() -> connections.closed(Transport.SSE))
-                .onFailure(SlowClientException.class).invoke(() -> connections.slowClient(Transport.SSE))
+        return connections.counted(caller.get().toMulti().flatMap(tenant -> progress.watch(tenant, id)), Transport.SSE)
                 .map(message -> toSse(sse, message));
     }
 

@@ -31,10 +31,7 @@ public class BatchStreamAdmission {
     public Uni<Void> admit(UriInfo uri, RoutingContext request) {
         return caller.get()
                 .call(tenant -> batches.requireKnown(tenant, uri.getPathParameters().getFirst("id")))
-                .invoke(tenant -> {
-                    LiveConnectionLimits.Slot slot = limits.acquire(tenant);
-                    request.addEndHandler(ended -> slot.close());
-                })
+                .invoke(tenant -> limits.holdForResponse(tenant, request))
                 .replaceWithVoid();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The cap on each tenant's live connections (SSE streams and WebSockets together) on this manager instance,
@@ -67,6 +68,17 @@ public class LiveConnectionLimits {
             throw new TooManyRequestsException(refusal, RETRY_AFTER);
         }
         return new Slot(tenant);
+    }
+
+    /**
+     * Takes one of {@code tenant}'s slots for the response of {@code request}, given back when that response ends,
+     * however it ends.
+     *
+     * @throws TooManyRequestsException when the tenant has all its slots taken (nothing is taken then)
+     */
+    public void holdForResponse(String tenant, RoutingContext request) {
+        Slot slot = acquire(tenant);
+        request.addEndHandler(ended -> slot.close());
     }
 
     /** How many live connections {@code tenant} has open on this instance. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Multi;
 
 /**
  * Metrics of the live routes: {@code manager_live_connections{transport}} (open now) and
@@ -54,6 +55,13 @@ public class LiveConnections {
     /** A client was disconnected for being too slow. */
     public void slowClient(Transport transport) {
         slow.get(transport).increment();
+    }
+
+    /** {@code stream}, counted as one connection of {@code transport} while it runs, and as a slow client if cut off so. */
+    public <T> Multi<T> counted(Multi<T> stream, Transport transport) {
+        return stream.onSubscription().invoke(() -> opened(transport))
+                .onTermination().invoke(() -> closed(transport))
+                .onFailure(SlowClientException.class).invoke(() -> slowClient(transport));
     }
 
     /** Clients connected now. */

@@ -44,10 +44,7 @@ public class LiveEventStreamResource {
     public Multi<OutboundSseEvent> stream(@RestPath String id, @RestHeader("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         long after = resumeAfter(lastEventId);
-        return caller.get().toMulti().flatMap(tenant -> progress.watch(tenant, id, after))
-                .onSubscription().invoke(() -> connections.opened(Transport.SSE))
-                .onTermination().invoke(() -> connections.closed(Transport.SSE))
-                .onFailure(SlowClientException.class).invoke(() -> connections.slowClient(Transport.SSE))
+        return connections.counted(caller.get().toMulti().flatMap(tenant -> progress.watch(tenant, id, after)), Transport.SSE)
                 .map(message -> toSse(sse, message));
     }
 

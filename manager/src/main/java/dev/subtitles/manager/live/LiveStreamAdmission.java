@@ -31,10 +31,7 @@ public class LiveStreamAdmission {
     public Uni<Void> admit(UriInfo uri, RoutingContext request) {
         return caller.get()
                 .call(tenant -> progress.requireJob(tenant, uri.getPathParameters().getFirst("id")))
-                .invoke(tenant -> {
-                    LiveConnectionLimits.Slot slot = limits.acquire(tenant);
-                    request.addEndHandler(ended -> slot.close());
-                })
+                .invoke(tenant -> limits.holdForResponse(tenant, request))
                 .replaceWithVoid();
     }
 }
