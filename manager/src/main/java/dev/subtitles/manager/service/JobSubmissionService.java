@@ -20,6 +20,7 @@ import dev.subtitles.manager.repository.IdempotencyKeyRepository;
 import dev.subtitles.manager.repository.Job;
 import dev.subtitles.manager.repository.JobRepository;
 import dev.subtitles.manager.repository.NewJobWriter;
+import dev.subtitles.manager.repository.OutboxMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -117,8 +118,8 @@ public class JobSubmissionService {
         Job job = Job.submitted(tenant, request, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
         JobMdc.put(job.id);
         IdempotencyKey key = idempotencyKey == null ? null : newKey(job, idempotencyKey, requestHash);
-        return inFlight.admit(tenant)
-                .chain(() -> writer.insert(job, outbox.message(events.event(job.id, tenant, request)), key))
+        OutboxMessage event = outbox.message(events.event(job.id, tenant, request));
+        return inFlight.insertWithin(tenant, unsettledBelow -> writer.insert(job, event, key, unsettledBelow))
                 .map(ignored -> new Stored(job, true));
     }
 

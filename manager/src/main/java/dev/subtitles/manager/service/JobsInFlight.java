@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,8 +33,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * over it, the count may include jobs whose ending was missed (the feed delivers at most once): their states are read,
  * oldest first, and the ended ones are settled, until either the cap's worth of unended jobs is found (refused) or
  * none is left to look at (admitted). A refusal is remembered for the {@code Retry-After} it sends, so a tenant at its
- * cap costs one lookup per submission, not a read of every job. The cap is checked before the insert, not with it:
- * submissions of one tenant arriving together can pass it by as many as there are of them.
+ * cap costs one lookup per submission, not a read of every job. A single job's count is part of the statement that
+ * inserts it ({@link #insertWithin}); a batch's comes before its insert. Either way submissions of one tenant arriving
+ * together can pass the cap by about as many as there are of them: each statement counts what was committed when it
+ * started.
  */
 @ApplicationScoped
 public class JobsInFlight {
@@ -65,9 +68,21 @@ public class JobsInFlight {
         this.refusals = refusals;
     }
 
-    /** Completes when {@code tenant} may submit another job; fails with {@link TooManyRequestsException} otherwise. */
-    public Uni<Void> admit(String tenant) {
-        return admit(tenant, 1);
+    /**
+     * Writes one job of {@code tenant} within the cap: {@code insertBelow} writes only while the tenant has fewer
+     * unsettled jobs than the number it is given, in the same statement, and says whether it wrote. When it did not,
+     * the tenant's unsettled jobs get the second look of {@link #admit(String, int)} and, if that finds room, the write
+     * is tried once more. Fails with {@link TooManyRequestsException} when the tenant has no room.
+     */
+    @WithSpan("JobsInFlight.insertWithin")
+    public Uni<Void> insertWithin(String tenant, IntFunction<Uni<Boolean>> insertBelow) {
+        if (refusedRecently(tenant)) {
+            return Uni.createFrom().failure(refusal(1));
+        }
+        return insertBelow.apply(cap).flatMap(wrote -> wrote ? Uni.createFrom().voidItem()
+                : admit(tenant, 1).chain(() -> insertBelow.apply(cap)).flatMap(again -> again
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(refusal(1))));
     }
 
     /**
@@ -76,8 +91,7 @@ public class JobsInFlight {
      */
     @WithSpan("JobsInFlight.admit")
     public Uni<Void> admit(String tenant, int jobs) {
-        Instant until = refusedUntil.get(tenant);
-        if (until != null && Instant.now().isBefore(until)) {
+        if (refusedRecently(tenant)) {
             return Uni.createFrom().failure(refusal(jobs));
         }
         int room = cap - jobs;
@@ -125,6 +139,11 @@ public class JobsInFlight {
                         return countUnended(tenant, nextCreatedAt, nextId, unended, room);
                     }));
                 });
+    }
+
+    private boolean refusedRecently(String tenant) {
+        Instant until = refusedUntil.get(tenant);
+        return until != null && Instant.now().isBefore(until);
     }
 
     /** Settles the jobs of {@code read} that ended; how many that is. */

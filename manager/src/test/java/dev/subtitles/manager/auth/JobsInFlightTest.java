@@ -56,7 +56,7 @@ class JobsInFlightTest {
 
         assertThat(status).isEqualTo(429);
         assertThat(refusals()).isEqualTo(refusedBefore + 1);
-        assertThatThrownBy(() -> inFlight.admit(tenant.tenant()).await().atMost(TIMEOUT))
+        assertThatThrownBy(() -> inFlight.admit(tenant.tenant(), 1).await().atMost(TIMEOUT))
                 .isInstanceOfSatisfying(TooManyRequestsException.class,
                         refusal -> assertThat(refusal.retryAfter()).isPositive());
     }
@@ -85,5 +85,17 @@ class JobsInFlightTest {
         projection.inRedis(ended, new JobCancelled("test"));
 
         tenant.submit("Takes the ended one's place");
+    }
+
+    @Test
+    void anEndedJobWhoseEndingWasNotHeardIsFoundAtTheCap() {
+        Callers tenant = Callers.ofNewTenant();
+        UUID ended = tenant.submit("Ends unheard");
+        for (int job = 2; job <= AuthProfile.JOBS_IN_FLIGHT; job++) {
+            tenant.submit("In flight " + job);
+        }
+        projection.inRedisUnannounced(ended, new JobCancelled("test"));
+
+        tenant.submit("Takes the unheard one's place");
     }
 }
