@@ -56,6 +56,8 @@ class HookApiTest {
         given().get("/hooks/" + id).then().statusCode(200)
                 .body("id", is(id))
                 .body("enabled", is(true))
+                .body("createdAt", matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"))
+                .body("$", hasKey("disabledReason"))
                 .body("disabledReason", nullValue())
                 .body("$", not(hasKey("secret")));
         given().get("/hooks").then().statusCode(200).body("hooks.id", contains(id));
@@ -156,7 +158,7 @@ class HookApiTest {
                 .body("failingSince", notNullValue())
                 .body("disabledReason", endsWith("last attempt: HTTP 503"));
 
-        given().post("/hooks/" + id + "/enable").then().statusCode(200)
+        given().contentType(ContentType.JSON).post("/hooks/" + id + "/enable").then().statusCode(200)
                 .body("enabled", is(true))
                 .body("disabledAt", nullValue())
                 .body("disabledReason", nullValue())
