@@ -2,7 +2,7 @@ package dev.subtitles.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -106,7 +106,7 @@ class WebhooksIT {
         assertThat(requestedEvent.path("type").asText()).isEqualTo("subtitle.download.requested");
         assertThat(jobs).contains(UUID.fromString(requestedEvent.path("subject").asText()));
         assertThat(requested.webhookId()).isEqualTo(requestedEvent.path("id").asText());
-        assertThat(signatureTime(requested, secret)).isCloseTo(Instant.now().getEpochSecond(), offset(60L));
+        assertThat(signatureTime(requested, secret)).isCloseTo(Instant.now().getEpochSecond(), within(60L));
 
         UUID job = UUID.fromString(requestedEvent.path("subject").asText());
         JobEvent<?> ready = downloader.publish(job, new SubtitleReady(UUID.randomUUID(), "library", "es", 0.9,

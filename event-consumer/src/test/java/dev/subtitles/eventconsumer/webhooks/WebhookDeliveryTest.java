@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.auth.testing.Management;
 import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventSamples;
 import dev.subtitles.common.event.EventType;
@@ -208,6 +209,23 @@ class WebhookDeliveryTest extends ConsumerTest {
                 .until(() -> receiver.requests().size() == attempted && hooks.deliveryStates(hook).size() == 2);
     }
 
+    @Test
+    void metricsCountTheQueuedDeliveriesAndTheAttemptsByOutcome() throws Exception {
+        Receiver receiver = receiver(Receiver.answering(n -> Answer.now(n == 1 ? 500 : 204)));
+        UUID hook = register(tenant, receiver, SUBTITLE_READY);
+        double queued = metric("webhooks_queued_total");
+        double delivered = metric("webhooks_attempts_seconds_count{outcome=\"delivered\"}");
+        double failed = metric("webhooks_attempts_seconds_count{outcome=\"failed\"}");
+
+        broker.publish(event(tenant, SUBTITLE_READY));
+
+        await().atMost(PATIENCE).until(() -> hooks.deliveryStates(hook).equals(List.of("delivered")));
+        assertThat(metric("webhooks_queued_total")).isGreaterThanOrEqualTo(queued + 1);
+        assertThat(metric("webhooks_attempts_seconds_count{outcome=\"delivered\"}"))
+                .isGreaterThanOrEqualTo(delivered + 1);
+        assertThat(metric("webhooks_attempts_seconds_count{outcome=\"failed\"}")).isGreaterThanOrEqualTo(failed + 1);
+    }
+
     private Receiver receiver(Receiver receiver) {
         receivers.add(receiver);
         return receiver;
@@ -225,6 +243,14 @@ class WebhookDeliveryTest extends ConsumerTest {
     private static JobEvent<?> event(String tenant, EventType type) {
         return new JobEvent<>(UUID.randomUUID(), type, TestEvents.SOURCE, UUID.randomUUID(), tenant, Instant.now(),
                 EventSamples.TRACEPARENT, EventSamples.payload(type));
+    }
+
+    /** The value of one series of {@code /q/metrics}, named with its labels as Prometheus writes them. */
+    private static double metric(String series) {
+        String text = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst().orElseThrow(() -> new AssertionError("no series " + series + " in /q/metrics"));
     }
 
     private static List<String> ids(Receiver receiver) {
