@@ -2,6 +2,7 @@ package dev.subtitles.eventconsumer.webhooks;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public class HookDirectory {
                     Map<String, List<HookSubscription>> read = new HashMap<>();
                     for (Row row : rows) {
                         HookSubscription hook = new HookSubscription(row.getUUID("id"), row.getString("tenant"),
-                                Set.of(row.getArrayOfStrings("event_types")));
+                                Set.copyOf(Arrays.asList(row.getArrayOfStrings("event_types"))));
                         read.computeIfAbsent(hook.tenant(), tenant -> new ArrayList<>()).add(hook);
                     }
                     byTenant = Map.copyOf(read);
