@@ -102,6 +102,7 @@ public final class E2eNames {
                 "DOWNLOADER_QUEUE", queue("downloader"),
                 "TRANSLATOR_QUEUE", queue("translator"),
                 "PROJECTION_QUEUE", queue("event-consumer"),
+                "WEBHOOKS_QUEUE", prefix + ".event-consumer.webhooks",
                 "PROJECTION_KEY_PREFIX", projectionKeyPrefix(),
                 "DOWNLOADER_REDIS_KEY_PREFIX", prefix + ":downloader:",
                 "DOWNLOADER_PROVIDERS", "library");

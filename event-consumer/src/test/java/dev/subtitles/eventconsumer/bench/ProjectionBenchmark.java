@@ -316,6 +316,7 @@ class ProjectionBenchmark {
             env.put("EVENTS_EXCHANGE", TestTopology.EXCHANGE);
             env.put("EVENTS_DEAD_LETTER_EXCHANGE", TestTopology.DEAD_LETTER_EXCHANGE);
             env.put("PROJECTION_QUEUE", TestTopology.QUEUE);
+            env.put("WEBHOOKS_QUEUE", TestTopology.WEBHOOKS_QUEUE);
             env.put("PROJECTION_KEY_PREFIX", TestTopology.KEY_PREFIX);
             if (Boolean.getBoolean("bench.debug")) {
                 env.put("QUARKUS_LOG_CATEGORY__DEV_SUBTITLES__LEVEL", "DEBUG");

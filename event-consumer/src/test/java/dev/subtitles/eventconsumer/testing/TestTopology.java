@@ -31,6 +31,7 @@ public class TestTopology implements QuarkusTestResourceLifecycleManager {
     public static final String DEAD_LETTER_EXCHANGE = RUN + ".subtitle.events.dlx";
     public static final String QUEUE = RUN + ".event-consumer.projection";
     public static final String DEAD_LETTER_QUEUE = QUEUE + ".dlq";
+    public static final String WEBHOOKS_QUEUE = RUN + ".event-consumer.webhooks";
     public static final String KEY_PREFIX = RUN + ":";
 
     @Override
@@ -39,6 +40,7 @@ public class TestTopology implements QuarkusTestResourceLifecycleManager {
                 "events.exchange", EXCHANGE,
                 "events.dead-letter-exchange", DEAD_LETTER_EXCHANGE,
                 "projection.queue", QUEUE,
+                "webhooks.queue", WEBHOOKS_QUEUE,
                 "subtitles.projection.key-prefix", KEY_PREFIX,
                 "event-consumer.instance", RUN);
     }
@@ -62,7 +64,7 @@ public class TestTopology implements QuarkusTestResourceLifecycleManager {
     private static void deleteBrokerObjects() {
         try (var connection = TestBroker.connectionFactory().newConnection();
                 Channel channel = connection.createChannel()) {
-            for (String queue : List.of(QUEUE, DEAD_LETTER_QUEUE)) {
+            for (String queue : List.of(QUEUE, DEAD_LETTER_QUEUE, WEBHOOKS_QUEUE, WEBHOOKS_QUEUE + ".dlq")) {
                 channel.queueDelete(queue);
             }
             EventsExchange.delete(channel, EXCHANGE);
