@@ -9,12 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.subtitles.common.worker.ConfirmedPublisher;
+import dev.subtitles.eventconsumer.config.EventConsumerConfig;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -25,7 +29,9 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * The enabled hooks by tenant, read again every {@code webhooks.hooks-refresh-interval}, so that matching an event
- * costs no query: most events match no hook. Matching waits for the first read, so no event is let through unmatched
+ * costs no query: most events match no hook. Each read also binds the webhooks' queue to the event types the hooks
+ * want ({@link WebhookBindings}) before the new list is used, so no event is routed there for nobody. Matching waits for the
+ * first read, so no event is let through unmatched
  * while the list is still unknown; a failed read keeps the previous list until the next one succeeds.
  */
 @ApplicationScoped
@@ -40,13 +46,21 @@ public class HookDirectory {
     private final WebhooksConfig config;
     private final CompletableFuture<Void> firstRead = new CompletableFuture<>();
     private volatile Map<String, List<HookSubscription>> byTenant = Map.of();
+    private final WebhookBindings bindings;
     private long timer = -1;
 
     public HookDirectory(@ReactiveDataSource(WebhookStore.DATASOURCE) Pool pool, Vertx vertx,
-            WebhooksConfig config) {
+            WebhooksConfig config, EventConsumerConfig eventConsumer,
+            @ConfigProperty(name = "events.exchange") String exchange,
+            @ConfigProperty(name = "rabbitmq-username") String username,
+            @ConfigProperty(name = "rabbitmq-password") String password) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
+        Duration brokerTimeout = eventConsumer.timeout().broker();
+        this.bindings = new WebhookBindings(ConfirmedPublisher.factory(eventConsumer.publisher().host(),
+                eventConsumer.publisher().port(), username, password, brokerTimeout), exchange, config.queue(),
+                brokerTimeout);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -58,6 +72,7 @@ public class HookDirectory {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+        bindings.close();
     }
 
     /** The enabled hooks of {@code tenant} that want events of {@code type}; once the list has been read. */
@@ -76,14 +91,22 @@ public class HookDirectory {
     private void refresh() {
         pool.query(ENABLED).execute()
                 .ifNoItem().after(READ_TIMEOUT).fail()
-                .subscribe().with(rows -> {
+                .map(rows -> {
                     Map<String, List<HookSubscription>> read = new HashMap<>();
                     for (Row row : rows) {
                         HookSubscription hook = new HookSubscription(row.getUUID("id"), row.getString("tenant"),
                                 Set.copyOf(Arrays.asList(row.getArrayOfStrings("event_types"))));
                         read.computeIfAbsent(hook.tenant(), tenant -> new ArrayList<>()).add(hook);
                     }
-                    byTenant = Map.copyOf(read);
+                    return Map.copyOf(read);
+                })
+                .call(read -> bindings.bindExactly(WebhookBindings.routingKeysFor(read.values().stream()
+                        .flatMap(List::stream).flatMap(hook -> hook.eventTypes().stream()).collect(Collectors.toSet())))
+                        .onFailure().invoke(failure -> LOG.warnf("%s; trying again at the next read",
+                                failure.getMessage()))
+                        .onFailure().recoverWithNull())
+                .subscribe().with(read -> {
+                    byTenant = read;
                     firstRead.complete(null);
                 }, failure -> LOG.warnf("Cannot read the enabled webhooks (%s); keeping the last list", failure));
     }

@@ -38,7 +38,8 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
-    static ConnectionFactory connectionFactory() {
+    /** A connection factory for the local broker, from the environment as the services read it. */
+    public static ConnectionFactory connectionFactory() {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "localhost"));
         factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));

@@ -1,0 +1,131 @@
+package dev.subtitles.eventconsumer.webhooks;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jboss.logging.Logger;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+import dev.subtitles.common.event.EventType;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps the webhooks' queue bound to the event types some enabled hook wants, and to nothing else, so that with no
+ * hook (or none for a type) the broker does not enqueue every event a second time for nobody. {@code *} binds
+ * {@code #}. The messaging channel declares the queue bound only to {@code webhooks.none}, a key no event has.
+ * <p>
+ * Bindings outlive the process (the queue is durable), and AMQP cannot list them, so the first change unbinds every
+ * key an earlier run or version may have bound: each event type, {@code #}, and the {@code subtitle.#} and
+ * {@code job.#} of the first release. Every instance computes the same set from the same hooks, so instances agree.
+ * The AMQP client blocks: changes run on a thread and connection of their own, each bounded by {@code timeout}; a
+ * change that fails is made again at the next call.
+ */
+public class WebhookBindings implements AutoCloseable {
+
+    static final String EVERY_EVENT = "#";
+
+    private static final Logger LOG = Logger.getLogger(WebhookBindings.class);
+    private static final String CONNECTION_NAME = "event-consumer-webhook-bindings";
+
+    private final ConnectionFactory factory;
+    private final String exchange;
+    private final String queue;
+    private final Duration timeout;
+    private final ExecutorService thread;
+    /** The keys that may be bound; read and written on {@link #thread} only. */
+    private Set<String> bound = Stream
+            .concat(Arrays.stream(EventType.values()).map(EventType::routingKey),
+                    Stream.of(EVERY_EVENT, "subtitle.#", "job.#"))
+            .collect(Collectors.toUnmodifiableSet());
+    private Connection connection;
+
+    /**
+     * @param factory connects to the broker, with connect and handshake bounded
+     * @param timeout the longest a change of the bindings may take
+     */
+    public WebhookBindings(ConnectionFactory factory, String exchange, String queue, Duration timeout) {
+        this.factory = factory;
+        this.exchange = exchange;
+        this.queue = queue;
+        this.timeout = timeout;
+        factory.setAutomaticRecoveryEnabled(false);
+        factory.setTopologyRecoveryEnabled(false);
+        factory.setChannelRpcTimeout(Math.toIntExact(timeout.toMillis()));
+        thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, CONNECTION_NAME);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The routing keys for hooks wanting {@code eventTypes} (event types, or {@code *} for every one). */
+    static Set<String> routingKeysFor(Set<String> eventTypes) {
+        return eventTypes.contains(HookSubscription.EVERY_TYPE) ? Set.of(EVERY_EVENT) : Set.copyOf(eventTypes);
+    }
+
+    /** Binds the queue to exactly {@code routingKeys}; fails, having changed some or none, past the timeout. */
+    public Uni<Void> bindExactly(Set<String> routingKeys) {
+        Set<String> wanted = Set.copyOf(routingKeys);
+        return Uni.createFrom().<Void> item(() -> {
+            apply(wanted);
+            return null;
+        }).runSubscriptionOn(thread).ifNoItem().after(timeout).fail();
+    }
+
+    private void apply(Set<String> wanted) {
+        if (wanted.equals(bound)) {
+            return;
+        }
+        try {
+            if (connection == null || !connection.isOpen()) {
+                connection = factory.newConnection(CONNECTION_NAME);
+            }
+            // Binding and unbinding are idempotent: a change cut short is simply made whole by the next one.
+            try (Channel channel = connection.createChannel()) {
+                for (String key : bound) {
+                    if (!wanted.contains(key)) {
+                        channel.queueUnbind(queue, exchange, key);
+                    }
+                }
+                for (String key : wanted) {
+                    if (!bound.contains(key)) {
+                        channel.queueBind(queue, exchange, key);
+                    }
+                }
+            }
+            bound = wanted;
+            LOG.debugf("webhooks queue %s bound to %s", queue, wanted);
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            abort();
+            throw new IllegalStateException("cannot bind the webhooks queue " + queue + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void abort() {
+        Connection current = connection;
+        connection = null;
+        if (current != null) {
+            try {
+                current.abort(1000);
+            } catch (RuntimeException e) {
+                LOG.debugf("Closing the connection of %s failed: %s", CONNECTION_NAME, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.execute(this::abort);
+        thread.shutdown();
+    }
+}
