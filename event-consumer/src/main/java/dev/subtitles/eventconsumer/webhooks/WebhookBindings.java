@@ -42,11 +42,14 @@ public class WebhookBindings implements AutoCloseable {
     private final String queue;
     private final Duration timeout;
     private final ExecutorService thread;
-    /** The keys that may be bound; read and written on {@link #thread} only. */
-    private Set<String> bound = Stream
+    /** What an earlier run or version may have bound, all unbound at the first change unless wanted. */
+    private static final Set<String> EVER_BOUND = Stream
             .concat(Arrays.stream(EventType.values()).map(EventType::routingKey),
                     Stream.of(EVERY_EVENT, "subtitle.#", "job.#"))
             .collect(Collectors.toUnmodifiableSet());
+
+    /** The keys bound by the last change; {@code null} before the first. Read and written on {@link #thread} only. */
+    private Set<String> bound;
     private Connection connection;
 
     /**
@@ -86,19 +89,21 @@ public class WebhookBindings implements AutoCloseable {
         if (wanted.equals(bound)) {
             return;
         }
+        Set<String> maybeBound = bound == null ? EVER_BOUND : bound;
+        Set<String> surelyBound = bound == null ? Set.of() : bound;
         try {
             if (connection == null || !connection.isOpen()) {
                 connection = factory.newConnection(CONNECTION_NAME);
             }
             // Binding and unbinding are idempotent: a change cut short is simply made whole by the next one.
             try (Channel channel = connection.createChannel()) {
-                for (String key : bound) {
+                for (String key : maybeBound) {
                     if (!wanted.contains(key)) {
                         channel.queueUnbind(queue, exchange, key);
                     }
                 }
                 for (String key : wanted) {
-                    if (!bound.contains(key)) {
+                    if (!surelyBound.contains(key)) {
                         channel.queueBind(queue, exchange, key);
                     }
                 }
