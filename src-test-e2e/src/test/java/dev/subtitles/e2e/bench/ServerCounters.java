@@ -57,12 +57,14 @@ final class ServerCounters {
             read(statement, "select wal_records, wal_fpi, wal_bytes, wal_write, wal_sync from pg_stat_wal",
                     "postgres cluster ", counts);
             try (ResultSet tables = statement.executeQuery("select schemaname || '.' || relname, n_tup_ins,"
-                    + " n_tup_upd, n_tup_del from pg_stat_user_tables")) {
+                    + " n_tup_upd, n_tup_del, coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)"
+                    + " from pg_stat_user_tables")) {
                 while (tables.next()) {
                     String table = tables.getString(1);
                     counts.put("rows inserted " + table, tables.getLong(2));
                     counts.put("rows updated " + table, tables.getLong(3));
                     counts.put("rows deleted " + table, tables.getLong(4));
+                    counts.put("rows read " + table, tables.getLong(5));
                 }
             }
             if (statements) {
