@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +20,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.subtitles.common.messaging.BlockingAmqp;
 import dev.subtitles.common.messaging.Topology;
 import io.smallrye.mutiny.Uni;
 
@@ -40,14 +39,12 @@ public class QueueProbe implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(QueueProbe.class);
 
-    private final ConnectionFactory factory;
+    private final BlockingAmqp amqp;
     private final String connectionName;
     private final List<String> queues;
     private final Duration timeout;
-    private final ExecutorService thread;
     private final AtomicBoolean reading = new AtomicBoolean();
     private final AtomicReference<CompletableFuture<Map<String, QueueDepth>>> round = new AtomicReference<>();
-    private volatile Connection connection;
 
     /**
      * @param factory connects to the broker, with connect and handshake bounded
@@ -55,18 +52,10 @@ public class QueueProbe implements AutoCloseable {
      * @param timeout the longest a round of reads may take
      */
     public QueueProbe(ConnectionFactory factory, String connectionName, List<String> queues, Duration timeout) {
-        this.factory = factory;
+        this.amqp = new BlockingAmqp(factory, connectionName, timeout);
         this.connectionName = connectionName;
         this.queues = List.copyOf(queues);
         this.timeout = timeout;
-        factory.setAutomaticRecoveryEnabled(false);
-        factory.setTopologyRecoveryEnabled(false);
-        factory.setChannelRpcTimeout(Math.toIntExact(timeout.toMillis()));
-        thread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread t = new Thread(runnable, connectionName);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Each of {@code workQueues} followed by its dead-letter queue ({@link Topology#DEAD_LETTER_QUEUE_SUFFIX}). */
@@ -110,7 +99,7 @@ public class QueueProbe implements AutoCloseable {
             return;
         }
         Map<String, QueueDepth> read = new LinkedHashMap<>(unknown());
-        thread.execute(() -> {
+        amqp.thread().execute(() -> {
             try {
                 readAll(read);
                 result.complete(Collections.unmodifiableMap(read));
@@ -121,7 +110,7 @@ public class QueueProbe implements AutoCloseable {
         CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
             if (result.complete(unknown())) {
                 LOG.debugf("Reading the queue depths took longer than %s", timeout);
-                abort();
+                amqp.abort();
             }
         });
     }
@@ -134,17 +123,13 @@ public class QueueProbe implements AutoCloseable {
 
     private void readAll(Map<String, QueueDepth> read) {
         try {
-            Connection current = connection;
-            if (current == null || !current.isOpen()) {
-                current = factory.newConnection(connectionName);
-                connection = current;
-            }
+            Connection current = amqp.connection();
             for (String queue : queues) {
                 read.put(queue, read(current, queue));
             }
         } catch (IOException | TimeoutException | RuntimeException e) {
             LOG.debugf("Cannot read the queue depths: %s", e.getMessage());
-            abort();
+            amqp.abort();
         }
     }
 
@@ -162,21 +147,8 @@ public class QueueProbe implements AutoCloseable {
         }
     }
 
-    private void abort() {
-        Connection current = connection;
-        connection = null;
-        if (current != null) {
-            try {
-                current.abort(1000);
-            } catch (RuntimeException e) {
-                LOG.debugf("Closing the connection of %s failed: %s", connectionName, e.getMessage());
-            }
-        }
-    }
-
     @Override
     public void close() {
-        thread.execute(this::abort);
-        thread.shutdown();
+        amqp.close();
     }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,10 +11,10 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.subtitles.common.event.EventType;
+import dev.subtitles.common.messaging.BlockingAmqp;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,38 +35,28 @@ public class WebhookBindings implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WebhookBindings.class);
     private static final String CONNECTION_NAME = "event-consumer-webhook-bindings";
 
-    private final ConnectionFactory factory;
+    private final BlockingAmqp amqp;
     private final String exchange;
     private final String queue;
     private final Duration timeout;
-    private final ExecutorService thread;
     /** What an earlier run or version may have bound, all unbound at the first change unless wanted. */
     private static final Set<String> EVER_BOUND = Stream
             .concat(Arrays.stream(EventType.values()).map(EventType::routingKey),
                     Stream.of(EVERY_EVENT, "subtitle.#", "job.#"))
             .collect(Collectors.toUnmodifiableSet());
 
-    /** The keys bound by the last change; {@code null} before the first. Read and written on {@link #thread} only. */
+    /** The keys bound by the last change; {@code null} before the first. Read and written on the AMQP thread only. */
     private Set<String> bound;
-    private Connection connection;
 
     /**
      * @param factory connects to the broker, with connect and handshake bounded
      * @param timeout the longest a change of the bindings may take
      */
     public WebhookBindings(ConnectionFactory factory, String exchange, String queue, Duration timeout) {
-        this.factory = factory;
+        this.amqp = new BlockingAmqp(factory, CONNECTION_NAME, timeout);
         this.exchange = exchange;
         this.queue = queue;
         this.timeout = timeout;
-        factory.setAutomaticRecoveryEnabled(false);
-        factory.setTopologyRecoveryEnabled(false);
-        factory.setChannelRpcTimeout(Math.toIntExact(timeout.toMillis()));
-        thread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread t = new Thread(runnable, CONNECTION_NAME);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** The routing keys for hooks wanting {@code eventTypes} (event types, or {@code *} for every one). */
@@ -82,7 +70,7 @@ public class WebhookBindings implements AutoCloseable {
         return Uni.createFrom().<Void> item(() -> {
             apply(wanted);
             return null;
-        }).runSubscriptionOn(thread).ifNoItem().after(timeout).fail();
+        }).runSubscriptionOn(amqp.thread()).ifNoItem().after(timeout).fail();
     }
 
     private void apply(Set<String> wanted) {
@@ -92,11 +80,8 @@ public class WebhookBindings implements AutoCloseable {
         Set<String> maybeBound = bound == null ? EVER_BOUND : bound;
         Set<String> surelyBound = bound == null ? Set.of() : bound;
         try {
-            if (connection == null || !connection.isOpen()) {
-                connection = factory.newConnection(CONNECTION_NAME);
-            }
             // Binding and unbinding are idempotent: a change cut short is simply made whole by the next one.
-            try (Channel channel = connection.createChannel()) {
+            try (Channel channel = amqp.connection().createChannel()) {
                 for (String key : maybeBound) {
                     if (!wanted.contains(key)) {
                         channel.queueUnbind(queue, exchange, key);
@@ -111,26 +96,13 @@ public class WebhookBindings implements AutoCloseable {
             bound = wanted;
             LOG.debugf("webhooks queue %s bound to %s", queue, wanted);
         } catch (IOException | TimeoutException | RuntimeException e) {
-            abort();
+            amqp.abort();
             throw new IllegalStateException("cannot bind the webhooks queue " + queue + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void abort() {
-        Connection current = connection;
-        connection = null;
-        if (current != null) {
-            try {
-                current.abort(1000);
-            } catch (RuntimeException e) {
-                LOG.debugf("Closing the connection of %s failed: %s", CONNECTION_NAME, e.getMessage());
-            }
         }
     }
 
     @Override
     public void close() {
-        thread.execute(this::abort);
-        thread.shutdown();
+        amqp.close();
     }
 }
