@@ -40,11 +40,10 @@ public class WebhookSender {
         this.timeout = config.timeout();
         this.contentType = codec.contentType();
         // A pool of this size per receiver's host and port never makes an attempt wait for a connection: attempts in
-        // progress are capped at this number over all hooks.
+        // progress are capped at this number over all hooks. The answer's time-out is the request's own: a connection
+        // idle time-out as short would close pooled connections just as an attempt takes one, and fail it.
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) timeout.toMillis())
-                .setIdleTimeout((int) timeout.toMillis())
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxPoolSize(config.concurrency())
                 .setFollowRedirects(false)
                 .setUserAgent(USER_AGENT));
