@@ -27,9 +27,9 @@ import dev.subtitles.common.format.SubtitleConverter;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.common.store.SubtitleStore;
-import dev.subtitles.manager.service.InvalidQueryException;
 import dev.subtitles.manager.service.JobStateService;
 import dev.subtitles.manager.service.Outages;
+import dev.subtitles.manager.service.SubtitleService;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -75,7 +75,7 @@ public class BatchArchiveService {
      */
     @WithSpan("BatchArchiveService.archive")
     public Uni<BatchArchive> archive(String tenant, String id, String format) {
-        SubtitleFormat requested = parseFormat(format);
+        SubtitleFormat requested = SubtitleService.parseFormat(format);
         UUID batchId = BatchIds.parse(id);
         return outages.guard(batches.owned(tenant, batchId, id).flatMap(batch -> states
                 .shownStatesOf(batch.members().stream().map(Batch.Member::id).toList())
@@ -159,17 +159,6 @@ public class BatchArchiveService {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a manifest of ids, texts and numbers always serialises", e);
-        }
-    }
-
-    private static SubtitleFormat parseFormat(String format) {
-        if (format == null || format.isBlank()) {
-            return null;
-        }
-        try {
-            return SubtitleFormat.fromName(format);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException("format", "must be srt or vtt");
         }
     }
 

@@ -101,7 +101,8 @@ public class SubtitleService {
         return file.format() == format ? file.content() : converter.convert(file.content(), format);
     }
 
-    private static SubtitleFormat parseFormat(String format) {
+    /** The format a {@code format} query parameter asks for; {@code null} when absent; 400 when neither srt nor vtt. */
+    public static SubtitleFormat parseFormat(String format) {
         if (format == null || format.isBlank()) {
             return null;
         }
