@@ -42,9 +42,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * {@code io.quarkus:quarkus-reactive-pg-client}) gets one as a bean from {@link SubtitleStoreProducer}, with the size
  * limit of {@code subtitles.store.max-bytes}.
  * <p>
- * The schema must exist before the first call: the service runs Flyway with schemas {@code subtitles} and
- * locations {@code db/subtitles} (the migrations ship in {@code common}; the history table lives inside the
- * schema, so several services may run them).
+ * The schema must exist before the first call: the {@code migrations} module migrates schema {@code subtitles}
+ * ({@code db/subtitles}) before the services start.
  * <p>
  * <b>Deleting files.</b> Deleting file rows leaves their content rows behind, even when no file refers to them any
  * more; nothing here deletes contents. A retention job (not built yet) must delete the contents no file refers to,

@@ -18,7 +18,7 @@ import io.vertx.sqlclient.PoolOptions;
 
 /**
  * The shared test database on the local PostgreSQL ({@code TEST_DB_NAME}, as in the services' test profile), with
- * schema {@code subtitles} migrated the way services do it.
+ * schema {@code subtitles} migrated.
  */
 final class SubtitlesTestDatabase {
 
@@ -51,7 +51,7 @@ final class SubtitlesTestDatabase {
         }
     }
 
-    /** Applies the {@code subtitles} migrations shipped in {@code common}, as a service would at start-up. */
+    /** Applies the {@code subtitles} migrations of the {@code migrations} module, as that module does. */
     static MigrateResult migrate() {
         return Flyway.configure()
                 .dataSource(jdbcUrl(DATABASE), USER, "")

@@ -9,7 +9,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The event-consumer's durable event log ({@code <schema>.job_event}) in a schema of the caller's own, migrated with
- * the event-consumer's own migrations ({@code db/events} in {@code common}), so a test run or a benchmark reads a log
+ * the event-consumer's own migrations ({@code db/events} of the {@code migrations} module), so a test run or a benchmark reads
+ * a log
  * of the real shape that nobody else writes.
  */
 public final class EventLogTable {

@@ -19,7 +19,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 class DockerProfileTest {
 
     private static final List<String> SERVER_ADDRESSES = List.of("quarkus.datasource.reactive.url",
-            "quarkus.datasource.jdbc.url", "quarkus.redis.hosts", "rabbitmq-host", "rabbitmq-port");
+            "quarkus.redis.hosts", "rabbitmq-host", "rabbitmq-port");
 
     @Test
     void devModeAloneUsesTheLocalServersWithoutDevServices() throws IOException {
