@@ -42,12 +42,28 @@ class ComposeFileIT {
     }
 
     @Test
-    void composeFileRunsInfrastructureApertiumApyAndTheFourServices() throws Exception {
+    void composeFileRunsInfrastructureApertiumApyTheMigrationsAndTheFourServices() throws Exception {
         Result result = compose(credentials(), "config", "--services");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output().lines().toList()).containsExactlyInAnyOrder("postgres", "redis", "rabbitmq",
-                "apertium-apy", "event-consumer", "manager", "downloader", "translator");
+                "apertium-apy", "migrations", "event-consumer", "manager", "downloader", "translator");
+    }
+
+    @Test
+    void everyServiceStartsOnlyOnceTheMigrationsHaveSucceeded() throws Exception {
+        Map<String, String> credentials = credentials();
+
+        Result result = compose(credentials, "config");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(service(result, "migrations")).contains("DB_USER: " + credentials.get("DB_USER"))
+                .contains("DB_PASSWORD: " + credentials.get("DB_PASSWORD"))
+                .containsPattern("depends_on:\\s+postgres:\\s+condition: service_healthy");
+        for (String name : List.of("event-consumer", "manager", "downloader", "translator")) {
+            assertThat(service(result, name)).as(name)
+                    .containsPattern("migrations:\\s+condition: service_completed_successfully");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,13 +38,13 @@ class KubernetesManifestsIT {
     private static final int MANAGEMENT_PORT = 9000;
 
     @ParameterizedTest
-    @ValueSource(strings = { "manager", "downloader", "translator", "event-consumer" })
+    @ValueSource(strings = { "migrations", "manager", "downloader", "translator", "event-consumer" })
     void noManifestHoldsACredential(String service) throws IOException {
         String yaml = Files.readString(manifests(service));
 
         assertThat(yaml).doesNotContainIgnoringCase("guest").doesNotContain("amqp://").doesNotContain("redis://")
                 .doesNotContainPattern("(?m)^kind: Secret$").doesNotContainPattern("(?i)password\\s*[:=]");
-        for (JsonNode variable : environment(container(deployment(service)))) {
+        for (JsonNode variable : environment(container(workload(service)))) {
             String name = variable.path("name").asText();
             if (CREDENTIALS.contains(name) || name.startsWith("AUTH_") && !name.equals("AUTH_PUBLIC_KEY")) {
                 assertThat(variable.has("value")).as("%s of %s is written in the manifest", name, service).isFalse();
@@ -52,12 +53,21 @@ class KubernetesManifestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "manager", "downloader", "translator", "event-consumer" })
+    @ValueSource(strings = { "migrations", "manager", "downloader", "translator", "event-consumer" })
     void everySettingAndCredentialComesFromTheSecret(String service) throws IOException {
-        JsonNode container = container(deployment(service));
+        JsonNode container = container(workload(service));
 
         assertThat(container.path("envFrom").findValuesAsText("name")).containsExactly("subtitles-infra");
         assertThat(container.path("envFrom").get(0).has("secretRef")).isTrue();
+    }
+
+    @Test
+    void migrationsRunOnceAsAJobRetriedOnFailure() throws IOException {
+        JsonNode job = resource("migrations", "Job");
+
+        assertThat(job.path("spec").path("template").path("spec").path("restartPolicy").asText()).isEqualTo("OnFailure");
+        assertThat(job.path("spec").path("backoffLimit").asInt()).isPositive();
+        assertThat(container(job).has("ports")).isFalse();
     }
 
     @ParameterizedTest
@@ -147,6 +157,11 @@ class KubernetesManifestsIT {
 
     private static JsonNode deployment(String service) throws IOException {
         return resource(service, "Deployment");
+    }
+
+    /** What runs the module: the Job of the migrations, the Deployment of a service. */
+    private static JsonNode workload(String module) throws IOException {
+        return resource(module, module.equals("migrations") ? "Job" : "Deployment");
     }
 
     private static JsonNode container(JsonNode deployment) {

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Services started as separate processes (the four of {@link #SERVICES} unless a test asks for fewer or more)
  * against the local PostgreSQL, Redis and RabbitMQ, on free ports and with names of their own (database
- * {@code subtitles_test}) so that a running stack is not disturbed.
+ * {@code subtitles_test}) so that a running stack is not disturbed; the database migrated first by the packaged
+ * {@link Migrations}, as an operator does.
  * <p>
  * Authentication is off ({@code AUTH=off}, every request is tenant {@code default} with every role) unless the
  * environment turns it on: only the security tests run with tokens, by starting the stack with
@@ -58,6 +59,7 @@ public final class Stack implements AutoCloseable {
         List<ServiceProcess> started = new ArrayList<>();
         Stack stack = new Stack(started, environment, Map.copyOf(serviceEnvironments));
         try {
+            Migrations.apply(ROOT, environment);
             for (String service : services) {
                 started.add(ServiceProcess.start(ROOT, service, stack.environmentOf(service)));
             }

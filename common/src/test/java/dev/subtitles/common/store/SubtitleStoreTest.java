@@ -271,11 +271,6 @@ class SubtitleStoreTest {
         assertThat(filesOf(jobId)).isEqualTo(1);
     }
 
-    @Test
-    void runningMigrationsAgainChangesNothing() {
-        assertThat(SubtitlesTestDatabase.migrate().migrationsExecuted).isZero();
-    }
-
     private static StoredSubtitleFile save(NewSubtitleFile file) {
         return store.save(file).await().atMost(TIMEOUT);
     }

@@ -7,9 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
-
+import dev.subtitles.common.schema.Schema;
+import dev.subtitles.common.testing.TestSchemas;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -52,14 +51,8 @@ final class SubtitlesTestDatabase {
     }
 
     /** Applies the {@code subtitles} migrations of the {@code migrations} module, as that module does. */
-    static MigrateResult migrate() {
-        return Flyway.configure()
-                .dataSource(jdbcUrl(DATABASE), USER, "")
-                .schemas("subtitles")
-                .createSchemas(true)
-                .locations("classpath:db/subtitles")
-                .load()
-                .migrate();
+    static void migrate() {
+        TestSchemas.migrate(jdbcUrl(DATABASE), Schema.SUBTITLES);
     }
 
     static Pool pool(Vertx vertx) {

@@ -15,17 +15,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.subtitles.common.schema.Schema;
 import dev.subtitles.common.testing.LocalServerUsers;
+import dev.subtitles.common.testing.TestSchemas;
 
 /**
  * The packaged downloader ({@code target/quarkus-app/quarkus-run.jar}, or the {@code downloader.runner} system
  * property) running as its own JVM in its production profile, configured by environment variables as it would be
- * deployed, on a free HTTP port, with its output in {@code target/it-logs/<instance>.log}.
+ * deployed, on a free HTTP port, with its output in {@code target/it-logs/<instance>.log}, on the tests' database
+ * ({@code TEST_DB_NAME}), whose schema it migrates first as an operator would.
  */
 public final class DownloaderProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final String DATABASE = System.getenv().getOrDefault("TEST_DB_NAME", "subtitles_test");
 
     private final String instance;
     private final URI baseUri;
@@ -55,11 +59,13 @@ public final class DownloaderProcess implements AutoCloseable {
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
         Path log = logs.resolve(logName + ".log");
         int port = freePort();
+        TestSchemas.migrate("jdbc:postgresql://localhost:5432/" + DATABASE, Schema.SUBTITLES);
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(LocalServerUsers.ENVIRONMENT);
+        builder.environment().put("DB_NAME", DATABASE);
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         builder.environment().put("DOWNLOADER_INSTANCE", instance);

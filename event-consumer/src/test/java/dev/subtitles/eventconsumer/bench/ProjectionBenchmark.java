@@ -42,7 +42,9 @@ import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.projection.ProjectionKeys;
+import dev.subtitles.common.schema.Schema;
 import dev.subtitles.common.testing.LocalServerUsers;
+import dev.subtitles.common.testing.TestSchemas;
 import dev.subtitles.eventconsumer.testing.TestBroker;
 import dev.subtitles.eventconsumer.testing.TestEvents;
 import dev.subtitles.eventconsumer.testing.TestTopology;
@@ -300,6 +302,8 @@ class ProjectionBenchmark {
     }
 
     private void startInstances(int count) throws Exception {
+        TestSchemas.migrate("jdbc:postgresql://localhost:5432/" + System.getenv().getOrDefault("TEST_DB_NAME",
+                "subtitles_test"), Schema.EVENTS, Schema.MANAGER);
         for (int i = 0; i < count; i++) {
             int port = freePort();
             int managementPort = freePort();

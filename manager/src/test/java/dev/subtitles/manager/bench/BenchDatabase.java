@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import dev.subtitles.common.schema.Schema;
+import dev.subtitles.common.testing.TestSchemas;
 import dev.subtitles.manager.support.EventLogTable;
 import dev.subtitles.manager.support.TestInfrastructure;
 
@@ -19,10 +21,11 @@ final class BenchDatabase implements AutoCloseable {
 
     private final String name;
 
-    /** Creates database {@code name} with an empty event log in schema {@code events}. */
+    /** Creates database {@code name}, migrated for the manager, with an empty event log in schema {@code events}. */
     BenchDatabase(String name) {
         this.name = name;
         EventLogTable.execute(TestInfrastructure.JDBC_URL, "create database " + name);
+        TestSchemas.migrate(jdbcUrl(), Schema.MANAGER, Schema.SUBTITLES);
         EventLogTable.create(jdbcUrl(), "events");
     }
 
