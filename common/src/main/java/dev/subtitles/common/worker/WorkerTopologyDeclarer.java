@@ -15,10 +15,10 @@ import dev.subtitles.common.messaging.EventsExchange;
 
 /**
  * Declares what a worker needs beyond the queues it consumes from, which the messaging connector declares: the
- * {@link DelayQueues} of each of its {@link WorkQueues} (nothing consumes from a delay queue; messages leave it by expiring
- * back to the work queue) and
- * the alternate exchange of the events exchange, with its queue ({@link EventsExchange}), so that an event the worker
- * publishes that no queue binds is kept. A one-off declaration at start, with the plain AMQP client.
+ * {@link DelayQueues} of each of its {@link WorkQueues} (nothing consumes from a delay queue; messages leave it by
+ * expiring back to its work queue) and the alternate exchange of the events exchange, with its queue
+ * ({@link EventsExchange}), so that an event the worker publishes that no queue binds is kept. A one-off declaration at
+ * start, with the plain AMQP client.
  */
 public final class WorkerTopologyDeclarer {
 

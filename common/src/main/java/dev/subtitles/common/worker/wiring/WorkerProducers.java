@@ -53,8 +53,8 @@ import io.vertx.rabbitmq.RabbitMQOptions;
 
 /**
  * Beans of the worker helpers of {@code dev.subtitles.common.worker} (plain classes), wired once for every worker
- * from the {@link Worker} it produces; declares the delay queues and starts the lanes' watchdogs at start. A worker supplies
- * its {@link Worker}, its {@link dev.subtitles.common.worker.RequestHandler} and the beans of its own job.
+ * from the {@link Worker} it produces; declares the delay queues and starts the lanes' watchdogs at start. A worker
+ * supplies its {@link Worker}, its {@link dev.subtitles.common.worker.RequestHandler} and the beans of its own job.
  * <p>
  * Enabled like {@link RequestListener}: only in a service that configures the requests channel.
  */
