@@ -19,6 +19,7 @@ import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.JobFailed;
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.VideoRef;
@@ -84,7 +85,7 @@ class JobQueryTest {
     void phaseFoldedFromTheEventLogIsNotUndoneByARedisViewThatLags() {
         UUID job = Jobs.submit("Alien");
         JobEvent<?> requested = projection.inEventLog(job, new DownloadRequested(new VideoRef("Alien", null, null, null,
-                null, null, null, null), "en", List.of(), SubtitleFormat.SRT, null));
+                null, null, null, null), "en", List.of(), SubtitleFormat.SRT, null, Priority.NORMAL));
         projection.inEventLog(job, new DownloadStarted(1, "downloader-1"));
         given().when().get("/jobs/" + job).then().statusCode(200).body("phase", is("DOWNLOAD_IN_PROGRESS"));
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.payload.DownloadStarted;
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
@@ -117,7 +118,7 @@ class SourceSubtitleTest {
                 PORTUGUESE, "apertium", null, english.id()));
         projection.inRedis(job, new DownloadStarted(1, "downloader-1"));
         projection.inRedis(job, new TranslateRequested(english.id(), "en", "pt-BR", SubtitleFormat.SRT,
-                "opensubtitles"));
+                "opensubtitles", Priority.NORMAL));
         projection.inRedis(job, new TranslateStarted(1, "apertium"));
         projection.inRedis(job,
                 new Translated(portuguese.id(), "apertium", null, 1, "en", "pt-BR", SubtitleFormat.SRT));

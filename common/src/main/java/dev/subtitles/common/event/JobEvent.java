@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.common.event.payload.Priority;
+import dev.subtitles.common.event.payload.WorkRequest;
 import dev.subtitles.common.tenant.Tenants;
 
 /**
@@ -73,6 +75,20 @@ public record JobEvent<P extends EventPayload>(
     /** This event with the given W3C trace context ({@code null} removes it). */
     public JobEvent<P> withTraceparent(String traceparent) {
         return new JobEvent<>(id, type, source, jobId, tenant, time, traceparent, payload);
+    }
+
+    /** The job's priority if this event asks a worker for work ({@link WorkRequest}), else {@link Priority#NORMAL}. */
+    public Priority priority() {
+        return payload instanceof WorkRequest request ? request.priority() : Priority.NORMAL;
+    }
+
+    /**
+     * The routing key this event is published with: its type, followed by its {@link #priority()}'s suffix, so that
+     * a request of a high or low job reaches that priority's work queue ({@code subtitle.download.requested.high});
+     * every other event, and every normal request, has its type alone.
+     */
+    public String routingKey() {
+        return type.routingKey() + priority().suffix();
     }
 
     /**

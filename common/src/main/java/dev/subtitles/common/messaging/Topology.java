@@ -1,5 +1,7 @@
 package dev.subtitles.common.messaging;
 
+import dev.subtitles.common.event.payload.Priority;
+
 /**
  * Names of the RabbitMQ topology of docs/topology.md, in one place for code, configuration and tests.
  * Services read the names they use from configuration (so a test can isolate its own); these are the defaults.
@@ -21,6 +23,15 @@ public final class Topology {
 
     /** Routing patterns of the projection queue: every subtitle and job event. */
     public static final String PROJECTION_BINDINGS = "subtitle.#,job.#";
+
+    /**
+     * The work queue of {@code priority} of a stage whose normal queue is {@code queue}: {@code queue} itself for
+     * normal, {@code <queue>.high} and {@code <queue>.low} for the others, each bound to the request type with the
+     * same suffix ({@code JobEvent#routingKey()}).
+     */
+    public static String workQueue(String queue, Priority priority) {
+        return queue + priority.suffix();
+    }
 
     private Topology() {
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public enum Schema {
 
-    MANAGER(6),
+    MANAGER(7),
     SUBTITLES(3),
     EVENTS(2);
 

@@ -9,7 +9,8 @@ import dev.subtitles.common.event.JobEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Publishes events to the topic exchange with the event type as routing key, persistent, with the event id as
+ * Publishes events to the topic exchange with the event's routing key ({@link JobEvent#routingKey()}: its type, with
+ * the priority's suffix for a request of a high or low job), persistent, with the event id as
  * message id, and completes only once the broker has confirmed the message ({@link ConfirmedPublisher}: bounded).
  */
 public class EventPublisher {
@@ -36,8 +37,8 @@ public class EventPublisher {
                 .type(event.type().routingKey())
                 .build();
         return Uni.createFrom().item(() -> codec.encode(event))
-                .flatMap(body -> publisher.publish(exchange, event.type().routingKey(), properties, body))
-                .invoke(() -> LOG.debugf("Published %s %s for job %s", event.type().routingKey(), event.id(),
+                .flatMap(body -> publisher.publish(exchange, event.routingKey(), properties, body))
+                .invoke(() -> LOG.debugf("Published %s %s for job %s", event.routingKey(), event.id(),
                         event.jobId()));
     }
 }

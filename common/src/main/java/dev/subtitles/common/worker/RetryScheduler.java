@@ -15,7 +15,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Puts a copy of a request on a delay queue (see {@link DelayQueues}); it comes back to the work queue when the
  * delay is over, carrying its attempt number in {@link #ATTEMPT_HEADER}. The request keeps its event id: it is the
- * same request, tried again.
+ * same request, tried again. The delay queues are those of the request's priority ({@link WorkQueues}), so the copy
+ * comes back to the queue its routing key brought it to.
  */
 public class RetryScheduler {
 
@@ -32,13 +33,13 @@ public class RetryScheduler {
 
     private final ConfirmedPublisher publisher;
     private final EventCodec codec;
-    private final DelayQueues delayQueues;
+    private final WorkQueues queues;
 
     /** @param publisher publishes through the default exchange straight into a delay queue */
-    public RetryScheduler(ConfirmedPublisher publisher, EventCodec codec, DelayQueues delayQueues) {
+    public RetryScheduler(ConfirmedPublisher publisher, EventCodec codec, WorkQueues queues) {
         this.publisher = publisher;
         this.codec = codec;
-        this.delayQueues = delayQueues;
+        this.queues = queues;
     }
 
     /** Sends {@code request} back to the work queue as attempt {@code attempt} after {@code delay}; confirmed. */
@@ -51,6 +52,7 @@ public class RetryScheduler {
      * {@link #ATTEMPT_HEADER} on the copy (such as a count of how often it was put back).
      */
     public Uni<Void> schedule(JobEvent<?> request, int attempt, Duration delay, Map<String, Object> headers) {
+        DelayQueues delayQueues = queues.delayQueues(request.priority());
         Duration tier = delayQueues.tierFor(delay);
         Duration expiration = delay.compareTo(tier) > 0 ? tier : delay;
         Map<String, Object> allHeaders = new HashMap<>(headers);

@@ -14,10 +14,11 @@ import com.rabbitmq.client.ConnectionFactory;
 import dev.subtitles.common.messaging.EventsExchange;
 
 /**
- * Declares what a worker needs beyond the queue it consumes from, which the messaging connector declares: its
- * {@link DelayQueues} (nothing consumes from a delay queue; messages leave it by expiring back to the work queue) and
- * the alternate exchange of the events exchange, with its queue ({@link EventsExchange}), so that an event the worker
- * publishes that no queue binds is kept. A one-off declaration at start, with the plain AMQP client.
+ * Declares what a worker needs beyond the queues it consumes from, which the messaging connector declares: the
+ * {@link DelayQueues} of each of its {@link WorkQueues} (nothing consumes from a delay queue; messages leave it by
+ * expiring back to its work queue) and the alternate exchange of the events exchange, with its queue
+ * ({@link EventsExchange}), so that an event the worker publishes that no queue binds is kept. A one-off declaration at
+ * start, with the plain AMQP client.
  */
 public final class WorkerTopologyDeclarer {
 
@@ -33,21 +34,24 @@ public final class WorkerTopologyDeclarer {
     }
 
     /**
-     * Declares every tier of {@code delayQueues} and the alternate exchange of {@code exchange} over a short-lived
-     * connection named {@code connectionName}. Blocking: call it at start, not on an event loop.
+     * Declares every tier of the delay queues of every work queue of {@code queues} and the alternate exchange of
+     * {@code exchange} over a short-lived connection named {@code connectionName}. Blocking: call it at start, not on
+     * an event loop.
      */
-    public void declare(DelayQueues delayQueues, String exchange, String connectionName)
+    public void declare(WorkQueues queues, String exchange, String connectionName)
             throws IOException, TimeoutException {
         try (Connection connection = factory.newConnection(connectionName);
                 Channel channel = connection.createChannel()) {
             EventsExchange.declareUnrouted(channel, exchange);
-            for (Duration tier : delayQueues.tiers()) {
-                channel.queueDeclare(delayQueues.queueName(tier), true, false, false, Map.of(
-                        "x-message-ttl", tier.toMillis(),
-                        "x-dead-letter-exchange", "",
-                        "x-dead-letter-routing-key", delayQueues.workQueue()));
+            for (DelayQueues delayQueues : queues.allDelayQueues()) {
+                for (Duration tier : delayQueues.tiers()) {
+                    channel.queueDeclare(delayQueues.queueName(tier), true, false, false, Map.of(
+                            "x-message-ttl", tier.toMillis(),
+                            "x-dead-letter-exchange", "",
+                            "x-dead-letter-routing-key", delayQueues.workQueue()));
+                }
+                LOG.infof("Delay queues for %s: %s", delayQueues.workQueue(), delayQueues.tiers());
             }
         }
-        LOG.infof("Delay queues for %s: %s", delayQueues.workQueue(), delayQueues.tiers());
     }
 }

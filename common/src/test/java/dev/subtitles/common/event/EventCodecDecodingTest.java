@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.subtitles.common.event.payload.DownloadRequested;
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.tenant.Tenants;
 
 class EventCodecDecodingTest {
@@ -255,6 +256,29 @@ class EventCodecDecodingTest {
     void rejectsUnknownSubtitleFormat() {
         assertRejected(changed(json -> data(json).put("format", "ass")))
                 .hasMessageContaining("unknown subtitle format 'ass'");
+    }
+
+    @Test
+    void readsARequestWithoutPriorityAsNormal() {
+        JobEvent<?> download = codec.decode(changed(json -> data(json).remove("priority")));
+        JobEvent<?> translate = codec.decode(changed(EventType.TRANSLATE_REQUESTED,
+                json -> data(json).remove("priority")));
+
+        assertThat(download.priority()).isEqualTo(Priority.NORMAL);
+        assertThat(translate.priority()).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void readsThePriority() {
+        JobEvent<?> event = codec.decode(changed(json -> data(json).put("priority", "low")));
+
+        assertThat(((DownloadRequested) event.payload()).priority()).isEqualTo(Priority.LOW);
+    }
+
+    @Test
+    void rejectsUnknownPriority() {
+        assertRejected(changed(json -> data(json).put("priority", "urgent")))
+                .hasMessageContaining("unknown priority 'urgent'");
     }
 
     @Test

@@ -93,6 +93,13 @@ class EventCodecEncodingTest {
     }
 
     @Test
+    void writesThePriorityOfARequestByItsApiName() throws IOException {
+        JsonNode data = JSON.readTree(codec.encode(EventSamples.event(EventType.DOWNLOAD_REQUESTED))).get("data");
+
+        assertThat(data.get("priority").textValue()).isEqualTo("high");
+    }
+
+    @Test
     void leavesOutAbsentOptionalFields() throws IOException {
         JsonNode video = JSON.readTree(codec.encode(EventSamples.event(EventType.DOWNLOAD_REQUESTED)))
                 .get("data").get("video");

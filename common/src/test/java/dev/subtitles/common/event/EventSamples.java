@@ -11,6 +11,7 @@ import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.EventPayload;
 import dev.subtitles.common.event.payload.JobCancelled;
 import dev.subtitles.common.event.payload.JobFailed;
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.SubtitleReady;
@@ -35,12 +36,12 @@ public final class EventSamples {
         return switch (type) {
             case DOWNLOAD_REQUESTED -> new DownloadRequested(
                     new VideoRef("The Matrix", 1999, "tt0133093", 603, null, null, "8e245d9679d31e12", null),
-                    "de", List.of("opensubtitles", "podnapisi"), SubtitleFormat.VTT, Boolean.FALSE);
+                    "de", List.of("opensubtitles", "podnapisi"), SubtitleFormat.VTT, Boolean.FALSE, Priority.HIGH);
             case DOWNLOAD_STARTED -> new DownloadStarted(1, "downloader-7f9c");
             case SUBTITLE_READY -> new SubtitleReady(UUID.fromString("0b7e2a43-55a4-4c8e-9f0a-3d1f2b6c7e11"),
                     "opensubtitles", "de", 0.93, List.of("imdbId", "fileHash"), SubtitleFormat.SRT);
             case TRANSLATE_REQUESTED -> new TranslateRequested(UUID.fromString("6f1c0d2e-8a3b-4c5d-9e7f-1a2b3c4d5e6f"),
-                    "en", "de", SubtitleFormat.VTT, "opensubtitles");
+                    "en", "de", SubtitleFormat.VTT, "opensubtitles", Priority.HIGH);
             case TRANSLATE_STARTED -> new TranslateStarted(2, "libretranslate");
             case TRANSLATED -> new Translated(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), "openai",
                     "gpt-4o-mini", 1342, "en", "de", SubtitleFormat.VTT);

@@ -7,13 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.subtitles.common.event.payload.DownloadRequested;
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.EventPayload;
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.event.payload.SubtitleReady;
+import dev.subtitles.common.event.payload.VideoRef;
+import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.tenant.Tenants;
 
 class JobEventTest {
@@ -53,6 +58,26 @@ class JobEventTest {
                 EventSamples.SOURCE, JOB_ID, Tenants.DEFAULT, Instant.parse("2026-11-25T14:01:30.123456789Z"), null, started);
 
         assertThat(event.time()).isEqualTo(Instant.parse("2026-11-25T14:01:30.123456Z"));
+    }
+
+    @Test
+    void aRequestOfAHighOrLowJobIsRoutedWithThePrioritySuffix() {
+        assertThat(request(Priority.HIGH).routingKey()).isEqualTo("subtitle.download.requested.high");
+        assertThat(request(Priority.LOW).routingKey()).isEqualTo("subtitle.download.requested.low");
+    }
+
+    @Test
+    void aRequestOfANormalJobIsRoutedWithItsTypeAlone() {
+        assertThat(request(Priority.NORMAL).routingKey()).isEqualTo("subtitle.download.requested");
+        assertThat(request(null).priority()).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void anEventThatRequestsNoWorkIsRoutedWithItsTypeAlone() {
+        JobEvent<DownloadStarted> event = JobEvent.create(JOB_ID, Tenants.DEFAULT, EventSamples.SOURCE, started);
+
+        assertThat(event.routingKey()).isEqualTo("subtitle.download.started");
+        assertThat(event.priority()).isEqualTo(Priority.NORMAL);
     }
 
     @Test
@@ -128,5 +153,10 @@ class JobEventTest {
     void sourceRejectsAPartWithASlash() {
         assertThatIllegalArgumentException().isThrownBy(() -> JobEvent.source("downloader", "a/b"))
                 .withMessageContaining("instance");
+    }
+
+    private static JobEvent<DownloadRequested> request(Priority priority) {
+        return JobEvent.create(JOB_ID, Tenants.DEFAULT, EventSamples.SOURCE,
+                new DownloadRequested(VideoRef.titled("Heat"), "en", List.of(), SubtitleFormat.SRT, null, priority));
     }
 }

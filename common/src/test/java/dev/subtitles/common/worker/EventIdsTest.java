@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.format.SubtitleFormat;
@@ -38,7 +39,7 @@ class EventIdsTest {
         JobEvent<TranslateRequested> requested = new JobEvent<>(request, EventType.TRANSLATE_REQUESTED,
                 JobEvent.source("downloader", "a"), UUID.randomUUID(), "acme", Instant.now(),
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
-                new TranslateRequested(UUID.randomUUID(), "en", "es", SubtitleFormat.SRT, "library"));
+                new TranslateRequested(UUID.randomUUID(), "en", "es", SubtitleFormat.SRT, "library", Priority.NORMAL));
         URI source = JobEvent.source("translator", "b");
 
         JobEvent<TranslateStarted> started = EventIds.eventOf(requested, 2, source, Instant.now(),

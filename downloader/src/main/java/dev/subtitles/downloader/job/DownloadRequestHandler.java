@@ -234,7 +234,7 @@ public class DownloadRequestHandler implements RequestHandler<DownloadRequested>
         if (outcome instanceof DownloadOutcome.NeedsTranslation fallback) {
             return handOver(request, job, held, new TranslateRequested(fallback.file().id(),
                     fallback.file().language(), wanted.language(), wanted.format(),
-                    fallback.candidate().candidate().provider()));
+                    fallback.candidate().candidate().provider(), wanted.priority()));
         }
         if (outcome instanceof DownloadOutcome.NotFound notFound) {
             return finish(request, job, held, new JobFailed(Stage.DOWNLOAD, notFound.errorCode(), notFound.message()),

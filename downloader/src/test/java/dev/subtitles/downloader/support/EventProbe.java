@@ -20,6 +20,7 @@ import dev.subtitles.common.event.EventCodec;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.DownloadRequested;
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.messaging.EventsExchange;
@@ -55,7 +56,7 @@ public final class EventProbe implements AutoCloseable {
             String queue = channel.queueDeclare().getQueue();
             channel.queueBind(queue, exchange, "#");
             DeliverCallback record = (tag, delivery) -> {
-                if (!"subtitle.download.requested".equals(delivery.getEnvelope().getRoutingKey())) {
+                if (!delivery.getEnvelope().getRoutingKey().startsWith(EventType.DOWNLOAD_REQUESTED.routingKey())) {
                     events.add(codec.decode(delivery.getBody()));
                 }
             };
@@ -66,15 +67,20 @@ public final class EventProbe implements AutoCloseable {
         }
     }
 
-    /** A request for {@code title} in {@code language}, SRT. */
+    /** A request of a normal job for {@code title} in {@code language}, SRT. */
     public static JobEvent<DownloadRequested> request(VideoRef video, String language) {
-        return JobEvent.create(UUID.randomUUID(), Tenants.DEFAULT, JobEvent.source("test", "probe"),
-                new DownloadRequested(video, language, List.of(), SubtitleFormat.SRT, null));
+        return request(video, language, Priority.NORMAL);
     }
 
-    /** Publishes a request event as the manager would. */
+    /** A request of a job of {@code priority} for {@code title} in {@code language}, SRT. */
+    public static JobEvent<DownloadRequested> request(VideoRef video, String language, Priority priority) {
+        return JobEvent.create(UUID.randomUUID(), Tenants.DEFAULT, JobEvent.source("test", "probe"),
+                new DownloadRequested(video, language, List.of(), SubtitleFormat.SRT, null, priority));
+    }
+
+    /** Publishes a request event as the manager would: its routing key carries the priority. */
     public void publish(JobEvent<?> event) {
-        publishRaw(codec.encode(event), event.type().routingKey());
+        publishRaw(codec.encode(event), event.routingKey());
     }
 
     /** Publishes arbitrary bytes with the download request routing key. */

@@ -5,15 +5,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.rabbitmq.client.Channel;
 
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.messaging.EventsExchange;
+import dev.subtitles.common.messaging.Topology;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -53,9 +57,14 @@ public final class IsolatedRun {
         return queue() + ".dlq";
     }
 
-    /** The retry queues the downloader declares for the delays {@link #environment()} sets (1, 2 and 4 s). */
+    /**
+     * The retry queues the downloader declares for the delays {@link #environment()} sets (1, 2 and 4 s), of the work
+     * queue of every priority.
+     */
     public List<String> delayQueues() {
-        return List.of(queue() + ".delay.1000ms", queue() + ".delay.2000ms", queue() + ".delay.4000ms");
+        return Arrays.stream(Priority.values()).map(priority -> Topology.workQueue(queue(), priority))
+                .flatMap(queue -> Stream.of(queue + ".delay.1000ms", queue + ".delay.2000ms", queue + ".delay.4000ms"))
+                .toList();
     }
 
     public String keyPrefix() {
@@ -79,10 +88,13 @@ public final class IsolatedRun {
         return environment;
     }
 
-    /** Deletes the run's queues and exchanges. */
+    /** Deletes the run's queues (those of every priority) and exchanges. */
     public void deleteTopology(Channel channel) throws IOException {
-        channel.queueDelete(queue());
-        channel.queueDelete(deadLetterQueue());
+        for (Priority priority : Priority.values()) {
+            String queue = Topology.workQueue(queue(), priority);
+            channel.queueDelete(queue);
+            channel.queueDelete(queue + Topology.DEAD_LETTER_QUEUE_SUFFIX);
+        }
         for (String queue : delayQueues()) {
             channel.queueDelete(queue);
         }

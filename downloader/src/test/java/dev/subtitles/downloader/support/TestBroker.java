@@ -8,12 +8,14 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.messaging.EventsExchange;
+import dev.subtitles.common.messaging.Topology;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Leaves the broker as found: removes the test profile's exchanges and queues (work queue, DLQ, delay queues) once
- * the application has stopped. The names are those of the {@code %test} profile.
+ * Leaves the broker as found: removes the test profile's exchanges and queues (the work queue of each priority, its
+ * DLQ and delay queues) once the application has stopped. The names are those of the {@code %test} profile.
  */
 public class TestBroker implements QuarkusTestResourceLifecycleManager {
 
@@ -21,6 +23,7 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
     public static final String DEAD_LETTER_EXCHANGE = "test.downloader.subtitle.events.dlx";
     public static final String QUEUE = "test.downloader.requests";
     public static final String DLQ = QUEUE + ".dlq";
+    public static final String HIGH_QUEUE = Topology.workQueue(QUEUE, Priority.HIGH);
     private static final long[] DELAY_TIERS_MS = { 1000, 2000, 4000 };
 
     /** A connection to the local broker for tests. */
@@ -34,6 +37,11 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The delay queue of {@code tierMillis} of the work queue {@code queue}. */
+    public static String delayQueue(String queue, long tierMillis) {
+        return queue + ".delay." + tierMillis + "ms";
+    }
+
     @Override
     public Map<String, String> start() {
         return Map.of();
@@ -42,10 +50,13 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         try (Connection connection = connect(); Channel channel = connection.createChannel()) {
-            channel.queueDelete(QUEUE);
-            channel.queueDelete(DLQ);
-            for (long tier : DELAY_TIERS_MS) {
-                channel.queueDelete(QUEUE + ".delay." + tier + "ms");
+            for (Priority priority : Priority.values()) {
+                String queue = Topology.workQueue(QUEUE, priority);
+                channel.queueDelete(queue);
+                channel.queueDelete(queue + Topology.DEAD_LETTER_QUEUE_SUFFIX);
+                for (long tier : DELAY_TIERS_MS) {
+                    channel.queueDelete(delayQueue(queue, tier));
+                }
             }
             EventsExchange.delete(channel, EXCHANGE);
             channel.exchangeDelete(DEAD_LETTER_EXCHANGE);

@@ -167,7 +167,8 @@ public interface EventConsumerConfig {
          * Work queues whose ready messages and consumers are read (with their {@code .dlq}) into
          * {@code subtitles_queue_messages} and {@code subtitles_queue_consumers}.
          */
-        @WithDefault("downloader.requests,translator.requests,event-consumer.projection")
+        @WithDefault("downloader.requests.high,downloader.requests,downloader.requests.low,translator.requests.high,"
+                + "translator.requests,translator.requests.low,event-consumer.projection")
         List<String> watched();
 
         /** How often the depths are read; each read is one passive declare per queue. */

@@ -19,12 +19,15 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Keeps the webhooks' queue bound to the event types some enabled hook wants, and to nothing else, so that with no
- * hook (or none for a type) the broker does not enqueue every event a second time for nobody. {@code *} binds
- * {@code #}. The messaging channel declares the queue bound only to {@code webhooks.none}, a key no event has.
+ * hook (or none for a type) the broker does not enqueue every event a second time for nobody. A type binds
+ * {@code <type>.#}, which matches the type and also the routing key of a high or low job's request, the type with the
+ * priority's suffix ({@code subtitle.download.requested.high}); {@code *} binds {@code #}. The messaging channel
+ * declares the queue bound only to {@code webhooks.none}, a key no event has.
  * <p>
  * Bindings outlive the process (the queue is durable), and AMQP cannot list them, so the first change unbinds every
- * key an earlier run or version may have bound: each event type, {@code #}, and the {@code subtitle.#} and
- * {@code job.#} of the first release. Every instance computes the same set from the same hooks, so instances agree.
+ * key an earlier run or version may have bound: each event type alone (before priorities) and with {@code .#},
+ * {@code #}, and the {@code subtitle.#} and {@code job.#} of the first release. Every instance computes the same set from the
+ * same hooks, so instances agree.
  * The AMQP client blocks: changes run on a thread and connection of their own, each bounded by {@code timeout}; a
  * change that fails is made again at the next call.
  */
@@ -41,8 +44,8 @@ public class WebhookBindings implements AutoCloseable {
     private final Duration timeout;
     /** What an earlier run or version may have bound, all unbound at the first change unless wanted. */
     private static final Set<String> EVER_BOUND = Stream
-            .concat(Arrays.stream(EventType.values()).map(EventType::routingKey),
-                    Stream.of(EVERY_EVENT, "subtitle.#", "job.#"))
+            .concat(Arrays.stream(EventType.values()).map(EventType::routingKey)
+                    .flatMap(type -> Stream.of(type, bindingOf(type))), Stream.of(EVERY_EVENT, "subtitle.#", "job.#"))
             .collect(Collectors.toUnmodifiableSet());
 
     /** The keys bound by the last change; {@code null} before the first. Read and written on the AMQP thread only. */
@@ -61,7 +64,13 @@ public class WebhookBindings implements AutoCloseable {
 
     /** The routing keys for hooks wanting {@code eventTypes} (event types, or {@code *} for every one). */
     static Set<String> routingKeysFor(Set<String> eventTypes) {
-        return eventTypes.contains(HookSubscription.EVERY_TYPE) ? Set.of(EVERY_EVENT) : Set.copyOf(eventTypes);
+        return eventTypes.contains(HookSubscription.EVERY_TYPE) ? Set.of(EVERY_EVENT)
+                : eventTypes.stream().map(WebhookBindings::bindingOf).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The binding of one event type: the type itself and the type with any priority's suffix. */
+    private static String bindingOf(String eventType) {
+        return eventType + ".#";
     }
 
     /** Binds the queue to exactly {@code routingKeys}; fails, having changed some or none, past the timeout. */

@@ -74,6 +74,26 @@ class WebhookBindingsTest {
     }
 
     @Test
+    void aWantedRequestTypeGetsTheRequestsOfEveryPriority() throws IOException {
+        bindings.bindExactly(WebhookBindings.routingKeysFor(Set.of("subtitle.download.requested")))
+                .await().atMost(TIMEOUT);
+
+        assertThat(routed(List.of("subtitle.download.requested", "subtitle.download.requested.high",
+                "subtitle.download.requested.low", "subtitle.download.started")))
+                .containsExactly("subtitle.download.requested", "subtitle.download.requested.high",
+                        "subtitle.download.requested.low");
+    }
+
+    @Test
+    void whatThisVersionBoundBeforePrioritiesIsUnboundAtTheFirstChange() throws IOException {
+        channel.queueBind(queue, exchange, "subtitle.download.started");
+
+        bindings.bindExactly(WebhookBindings.routingKeysFor(Set.of("subtitle.ready"))).await().atMost(TIMEOUT);
+
+        assertThat(routed()).containsExactly("subtitle.ready");
+    }
+
+    @Test
     void aTypeNoLongerWantedIsUnbound() throws IOException {
         bindings.bindExactly(Set.of("subtitle.ready", "job.failed")).await().atMost(TIMEOUT);
 
@@ -94,9 +114,14 @@ class WebhookBindingsTest {
 
     /** Publishes one message of each type and answers the types that reached the queue, in order. */
     private List<String> routed() throws IOException {
+        return routed(TYPES);
+    }
+
+    /** Publishes one message with each routing key and answers the keys that reached the queue, in order. */
+    private List<String> routed(List<String> routingKeys) throws IOException {
         channel.confirmSelect();
-        for (String type : TYPES) {
-            channel.basicPublish(exchange, type, null, type.getBytes(StandardCharsets.UTF_8));
+        for (String key : routingKeys) {
+            channel.basicPublish(exchange, key, null, key.getBytes(StandardCharsets.UTF_8));
         }
         try {
             channel.waitForConfirmsOrDie(TIMEOUT.toMillis());

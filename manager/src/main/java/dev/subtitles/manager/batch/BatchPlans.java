@@ -144,7 +144,7 @@ public class BatchPlans {
 
     private static JobRequest job(BatchRequest request, VideoRequest video) {
         return new JobRequest(video, request.language(), request.preferredProviders(), request.format(),
-                request.hearingImpaired());
+                request.hearingImpaired(), request.priority());
     }
 
     /** Where an episode's video field comes from in the request: the series, or the season and episode range. */

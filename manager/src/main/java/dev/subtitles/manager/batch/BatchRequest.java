@@ -19,7 +19,8 @@ public record BatchRequest(
         @Schema(description = "As in POST /jobs", examples = "es") String language,
         @Schema(description = "As in POST /jobs") List<String> preferredProviders,
         @Schema(description = "As in POST /jobs: srt (default) or vtt") String format,
-        @Schema(description = "As in POST /jobs") Boolean hearingImpaired) {
+        @Schema(description = "As in POST /jobs") Boolean hearingImpaired,
+        @Schema(description = "As in POST /jobs: high, normal (default) or low, for every job of the batch") String priority) {
 
     /** The series a season's episodes belong to: what each episode's video has in common. */
     public record SeriesRequest(String title, Integer year, String imdbId, Integer tmdbId) {

@@ -23,7 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Writes a batch, its jobs, their outbox events and (when the client sent one) its idempotency key with <em>one</em>
  * statement of data-modifying CTEs, as {@code NewJobWriter} writes a single job: all of it commits or none of it, in
  * one round trip. The jobs and events go in as arrays, one per column, through {@code unnest}; what every job of the
- * batch shares (tenant, language, format, providers, creation time) goes in once. The events are inserted in batch
+ * batch shares (tenant, language, format, providers, priority, creation time) goes in once. The events are inserted in batch
  * order, which is the order the relay publishes them in.
  * <p>
  * A key its tenant already used makes the statement fail on {@code batch_idempotency_key_pkey} and writes nothing.
@@ -36,19 +36,19 @@ class NewBatchWriter {
             + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)),"
             + " new_jobs as (insert into manager.job (id, created_at, video_title, video_year, imdb_id, tmdb_id,"
             + " season, episode, file_hash, video_url, language, preferred_providers, format, hearing_impaired,"
-            + " tenant, batch_id)"
+            + " tenant, batch_id, priority)"
             + " select j.id, $3, j.title, j.year, j.imdb_id, j.tmdb_id, j.season, j.episode, j.file_hash, j.url,"
-            + " $9, $12, $10, $13, $2, $1"
+            + " $9, $12, $10, $13, $2, $1, $25"
             + " from unnest($11::uuid[], $14::text[], $15::int[], $16::text[], $17::int[], $18::int[], $19::int[],"
             + " $20::text[], $21::text[]) as j(id, title, year, imdb_id, tmdb_id, season, episode, file_hash, url)),"
-            + " new_events as (insert into manager.outbox (event_id, job_id, type, body, created_at)"
-            + " select e.event_id, e.job_id, $22, e.body, $3"
+            + " new_events as (insert into manager.outbox (event_id, job_id, type, routing_key, body, created_at)"
+            + " select e.event_id, e.job_id, $22, $26, e.body, $3"
             + " from unnest($23::uuid[], $11::uuid[], $24::bytea[]) with ordinality as e(event_id, job_id, body, n)"
             + " order by e.n)";
     private static final String WITHOUT_KEY = BATCH_JOBS_AND_EVENTS + " select 1";
     private static final String WITH_KEY = BATCH_JOBS_AND_EVENTS
             + " insert into manager.batch_idempotency_key (tenant, key, request_hash, batch_id, created_at)"
-            + " values ($2, $25, $26, $1, $3)";
+            + " values ($2, $27, $28, $1, $3)";
 
     private final Pool pool;
 
@@ -76,7 +76,8 @@ class NewBatchWriter {
                 column(jobs, job -> job.fileHash, String[]::new), column(jobs, job -> job.videoUrl, String[]::new),
                 EventType.DOWNLOAD_REQUESTED.routingKey(),
                 column(batch.events(), event -> event.eventId, UUID[]::new),
-                column(batch.events(), event -> Buffer.buffer(event.body), Buffer[]::new)));
+                column(batch.events(), event -> Buffer.buffer(event.body), Buffer[]::new), first.priority,
+                batch.events().get(0).routingKey));
         String sql = WITHOUT_KEY;
         if (batch.idempotencyKey() != null) {
             values.add(batch.idempotencyKey());

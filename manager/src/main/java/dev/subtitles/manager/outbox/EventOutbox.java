@@ -38,6 +38,7 @@ public class EventOutbox {
         message.eventId = event.id();
         message.jobId = event.jobId();
         message.type = event.type().routingKey();
+        message.routingKey = event.routingKey();
         message.body = codec.encode(event);
         message.createdAt = Instant.now();
         return message;

@@ -28,7 +28,8 @@ import dev.subtitles.manager.config.ManagerConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Publishes outbox rows to the exchange with publisher confirms: persistent messages, routing key = event type,
+ * Publishes outbox rows to the exchange with publisher confirms: persistent messages, routing key = the row's (the
+ * event type, with the priority's suffix for a high or low job's request), type = event type,
  * content type {@code application/cloudevents+json}, message id = event id.
  * <p>
  * <b>Why the plain AMQP client and not the messaging connector.</b> The relay must know, batch by batch, whether the
@@ -123,7 +124,7 @@ public class OutboxPublisher {
         try {
             Channel ch = channel();
             for (PendingEvent event : events) {
-                ch.basicPublish(config.exchange(), event.type(), properties(event), event.body());
+                ch.basicPublish(config.exchange(), event.routingKey(), properties(event), event.body());
             }
             ch.waitForConfirmsOrDie(config.outbox().confirmTimeout().toMillis());
         } catch (IOException | TimeoutException | ShutdownSignalException e) {

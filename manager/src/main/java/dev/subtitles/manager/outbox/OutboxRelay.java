@@ -50,7 +50,8 @@ public class OutboxRelay {
 
     // waited_ms: how long each row has waited so far: its created_at is the submitting manager's clock, compared with
     // the database's, so the figure carries whatever skew the two hosts have.
-    private static final String SELECT_BATCH = "select o.id, o.event_id, o.job_id, o.type, o.body,"
+    private static final String SELECT_BATCH = "select o.id, o.event_id, o.job_id, o.type,"
+            + " coalesce(o.routing_key, o.type) as routing_key, o.body,"
             + " (extract(epoch from clock_timestamp() - o.created_at) * 1000)::float8 as waited_ms"
             + " from manager.outbox o"
             + " where o.sent_at is null and not exists (select 1 from manager.outbox earlier"
@@ -155,7 +156,7 @@ public class OutboxRelay {
         for (Row row : rows) {
             waitedMillis[events.size()] = row.getDouble("waited_ms");
             events.add(new PendingEvent(row.getLong("id"), row.getUUID("event_id"), row.getUUID("job_id"),
-                    row.getString("type"), row.getBuffer("body").getBytes(), null));
+                    row.getString("type"), row.getString("routing_key"), row.getBuffer("body").getBytes(), null));
         }
         RelayTracing.TracedBatch traced = tracing.start(events);
         Long[] ids = events.stream().map(PendingEvent::id).toArray(Long[]::new);

@@ -65,6 +65,10 @@ public class Job extends PanacheEntityBase {
     @Column(name = "hearing_impaired")
     public Boolean hearingImpaired;
 
+    /** {@code high}, {@code normal} or {@code low}: which work queue its requests take at every stage. */
+    @Column(nullable = false)
+    public String priority;
+
     /** When a cancellation was first requested; {@code null} while nobody asked. */
     @Column(name = "cancel_requested_at")
     public Instant cancelRequestedAt;
@@ -96,6 +100,7 @@ public class Job extends PanacheEntityBase {
         job.preferredProviders = request.preferredProviders().toArray(String[]::new);
         job.format = request.format().extension();
         job.hearingImpaired = request.hearingImpaired();
+        job.priority = request.priority().value();
         return job;
     }
 }

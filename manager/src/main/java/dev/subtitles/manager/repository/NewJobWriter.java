@@ -31,14 +31,15 @@ public class NewJobWriter {
             + " where tenant = $15 and settled_at is null limit $20) as unsettled_jobs),";
     private static final String JOB = " new_job as (insert into manager.job (id, created_at, video_title, video_year,"
             + " imdb_id, tmdb_id, season, episode, file_hash, video_url, language, preferred_providers, format,"
-            + " hearing_impaired, tenant)"
-            + " select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 from room where ok returning id),"
-            + " new_event as (insert into manager.outbox (event_id, job_id, type, body, created_at)"
-            + " select $16, id, $17, $18, $19 from new_job)";
+            + " hearing_impaired, tenant, priority)"
+            + " select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $21 from room where ok"
+            + " returning id),"
+            + " new_event as (insert into manager.outbox (event_id, job_id, type, routing_key, body, created_at)"
+            + " select $16, id, $17, $22, $18, $19 from new_job)";
     private static final String JOB_AND_EVENT = ROOM + JOB + " select ok from room";
     private static final String JOB_EVENT_AND_KEY = ROOM + JOB + ","
             + " new_key as (insert into manager.idempotency_key (tenant, key, request_hash, job_id, created_at)"
-            + " select $15, $21, $22, id, $2 from new_job)"
+            + " select $15, $23, $24, id, $2 from new_job)"
             + " select ok from room";
 
     private final Pool pool;
@@ -58,7 +59,8 @@ public class NewJobWriter {
         List<Object> values = new ArrayList<>(Arrays.asList(job.id, utc(job.createdAt), job.videoTitle,
                 job.videoYear, job.imdbId, job.tmdbId, job.season, job.episode, job.fileHash, job.videoUrl,
                 job.language, job.preferredProviders, job.format, job.hearingImpaired, job.tenant,
-                event.eventId, event.type, Buffer.buffer(event.body), utc(event.createdAt), unsettledBelow));
+                event.eventId, event.type, Buffer.buffer(event.body), utc(event.createdAt), unsettledBelow,
+                job.priority, event.routingKey));
         String sql = JOB_AND_EVENT;
         if (key != null) {
             values.add(key.key);

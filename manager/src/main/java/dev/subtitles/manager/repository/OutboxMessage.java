@@ -31,9 +31,16 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "job_id", nullable = false)
     public UUID jobId;
 
-    /** The event type, also the routing key. */
+    /** The event type. */
     @Column(nullable = false)
     public String type;
+
+    /**
+     * The routing key: the type, with the priority's suffix for the request of a high or low job; {@code null} is the
+     * type.
+     */
+    @Column(name = "routing_key")
+    public String routingKey;
 
     /** The encoded CloudEvent, published as is. */
     @Column(nullable = false)

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.subtitles.common.event.payload.DownloadRequested;
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.manager.validation.LanguageCode;
 import dev.subtitles.manager.validation.LanguageTags;
@@ -22,7 +23,8 @@ public record JobRequest(
         @Schema(description = "ISO 639-1 or 639-2/B code, optionally with a region; normalised to e.g. pt-BR", examples = "pt-BR") @NotBlank @LanguageCode String language,
         @Size(max = 20) List<@NotBlank @Size(max = 64) String> preferredProviders,
         @Schema(description = "srt (default) or vtt") @Pattern(regexp = "(?i)srt|vtt", message = "must be srt or vtt") String format,
-        Boolean hearingImpaired) {
+        Boolean hearingImpaired,
+        @Schema(description = "high, normal (default) or low: a high job overtakes queued normal ones at every stage, a low one waits behind them", examples = "high") @Pattern(regexp = "(?i)high|normal|low", message = "must be high, normal or low") String priority) {
 
     /** The request in canonical form, as the {@code subtitle.download.requested} event carries it. */
     public DownloadRequested toDownloadRequested() {
@@ -33,6 +35,6 @@ public record JobRequest(
         String canonicalLanguage = LanguageTags.canonical(language).orElseThrow(
                 () -> new IllegalArgumentException("language was validated but is not canonical: " + language));
         return new DownloadRequested(video.toVideoRef(), canonicalLanguage, providers, subtitleFormat,
-                hearingImpaired);
+                hearingImpaired, priority == null ? Priority.NORMAL : Priority.fromName(priority));
     }
 }

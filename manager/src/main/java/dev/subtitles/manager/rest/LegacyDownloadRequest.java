@@ -20,6 +20,6 @@ public record LegacyDownloadRequest(
 
     JobRequest toJobRequest() {
         VideoRequest video = new VideoRequest(videoTitle, null, null, null, null, null, null, videoUrl);
-        return new JobRequest(video, language, preferredSources, null, null);
+        return new JobRequest(video, language, preferredSources, null, null, null);
     }
 }

@@ -20,10 +20,12 @@ import dev.subtitles.manager.repository.Job;
  * @param result the produced file, once {@code DONE}
  * @param error why it failed, once {@code FAILED}
  * @param batchId the batch it was submitted in; absent for a job submitted on its own
+ * @param priority {@code high}, {@code normal} or {@code low}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(UUID id, JobPhase phase, VideoRef video, String language, List<String> preferredProviders,
-        String format, Boolean hearingImpaired, Instant createdAt, Instant updatedAt, Instant cancelRequestedAt,
+        String format, Boolean hearingImpaired, String priority, Instant createdAt, Instant updatedAt,
+        Instant cancelRequestedAt,
         JobState.Result result, JobState.Error error, UUID batchId, Links links) {
 
     /** Where to go from here. */
@@ -37,7 +39,7 @@ public record JobView(UUID id, JobPhase phase, VideoRef video, String language, 
         VideoRef video = new VideoRef(job.videoTitle, job.videoYear, job.imdbId, job.tmdbId, job.season, job.episode,
                 job.fileHash, job.videoUrl);
         return new JobView(job.id, state.phase(), video, job.language, List.of(job.preferredProviders), job.format,
-                job.hearingImpaired, job.createdAt, state.updatedAt(), job.cancelRequestedAt, state.result(),
+                job.hearingImpaired, job.priority, job.createdAt, state.updatedAt(), job.cancelRequestedAt, state.result(),
                 state.error(), job.batchId, links);
     }
 }

@@ -14,7 +14,8 @@ public interface OperationsConfig {
      * The work queues shown, each with its dead-letter queue {@code <queue>.dlq}; the dead-letter tools act on
      * these only. The same variables as the services that declare them.
      */
-    @WithDefault("downloader.requests,translator.requests,event-consumer.projection")
+    @WithDefault("downloader.requests.high,downloader.requests,downloader.requests.low,translator.requests.high,"
+            + "translator.requests,translator.requests.low,event-consumer.projection")
     List<String> queues();
 
     /**

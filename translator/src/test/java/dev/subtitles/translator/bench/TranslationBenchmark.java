@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.format.Cue;
 import dev.subtitles.common.format.Subtitle;
@@ -153,7 +154,7 @@ class TranslationBenchmark {
     }
 
     private static TranslateRequested request(StoredSubtitleFile source) {
-        return new TranslateRequested(source.id(), "en", "es", SubtitleFormat.SRT, "benchmark");
+        return new TranslateRequested(source.id(), "en", "es", SubtitleFormat.SRT, "benchmark", Priority.NORMAL);
     }
 
     /** Answers at once with the text it was given: only the translator's own work is left to measure. */

@@ -55,9 +55,12 @@ public class Broker implements AutoCloseable {
         }
     }
 
-    /** Publishes an event with its type as routing key, persistent, and waits for the confirm. */
+    /**
+     * Publishes an event with its routing key (its type, with the priority's suffix for a request of a high or low
+     * job), persistent, and waits for the confirm.
+     */
     public void publish(JobEvent<?> event) throws IOException, InterruptedException, TimeoutException {
-        publish(event.type().routingKey(), codec.encode(event));
+        publish(event.routingKey(), codec.encode(event));
     }
 
     /** Publishes any bytes, as a broken producer might. */

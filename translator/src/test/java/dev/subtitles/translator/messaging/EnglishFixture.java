@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import dev.subtitles.common.event.JobEvent;
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.store.NewSubtitleFile;
@@ -37,6 +38,6 @@ final class EnglishFixture {
     /** The downloader's request to translate the stored fixture from English to Spanish, as SRT. */
     static JobEvent<TranslateRequested> requestToSpanish(UUID jobId, StoredSubtitleFile source) {
         return JobEvent.create(jobId, Tenants.DEFAULT, JobEvent.source("downloader", "test"),
-                new TranslateRequested(source.id(), "en", "es", SubtitleFormat.SRT, "test"));
+                new TranslateRequested(source.id(), "en", "es", SubtitleFormat.SRT, "test", Priority.NORMAL));
     }
 }

@@ -10,8 +10,11 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.messaging.EventsExchange;
+import dev.subtitles.common.messaging.Topology;
 import dev.subtitles.common.worker.DelayQueues;
+import dev.subtitles.common.worker.WorkQueues;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -44,13 +47,15 @@ public class RabbitMqTestTopology implements QuarkusTestResourceLifecycleManager
         ConnectionFactory factory = new ConnectionFactory();
         try (Connection connection = factory.newConnection("translator-test-cleanup");
                 Channel channel = connection.createChannel()) {
-            String queue = prefix + ".requests";
-            DelayQueues delayQueues = new DelayQueues(queue, INITIAL_DELAY, MAX_DELAY);
-            for (Duration tier : delayQueues.tiers()) {
-                channel.queueDelete(delayQueues.queueName(tier));
+            WorkQueues queues = new WorkQueues(prefix + ".requests", INITIAL_DELAY, MAX_DELAY);
+            for (Priority priority : Priority.values()) {
+                DelayQueues delayQueues = queues.delayQueues(priority);
+                for (Duration tier : delayQueues.tiers()) {
+                    channel.queueDelete(delayQueues.queueName(tier));
+                }
+                channel.queueDelete(queues.queue(priority));
+                channel.queueDelete(queues.queue(priority) + Topology.DEAD_LETTER_QUEUE_SUFFIX);
             }
-            channel.queueDelete(queue);
-            channel.queueDelete(queue + ".dlq");
             EventsExchange.delete(channel, prefix + ".subtitle.events");
             channel.exchangeDelete(prefix + ".subtitle.events.dlx");
         } catch (IOException | TimeoutException e) {

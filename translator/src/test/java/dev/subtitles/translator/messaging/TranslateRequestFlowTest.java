@@ -27,6 +27,7 @@ import com.rabbitmq.client.GetResponse;
 import dev.subtitles.common.event.EventType;
 import dev.subtitles.common.event.JobEvent;
 import dev.subtitles.common.event.payload.JobFailed;
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.event.payload.Translated;
@@ -257,7 +258,7 @@ class TranslateRequestFlowTest {
 
     private JobEvent<TranslateRequested> request(UUID sourceFileId, String from, String to, SubtitleFormat format) {
         return JobEvent.create(jobId, Tenants.DEFAULT, JobEvent.source("downloader", "test"),
-                new TranslateRequested(sourceFileId, from, to, format, "test"));
+                new TranslateRequested(sourceFileId, from, to, format, "test", Priority.NORMAL));
     }
 
 }

@@ -15,18 +15,21 @@ import dev.subtitles.common.format.SubtitleFormat;
  * @param format the format the user wants the result in
  * @param hearingImpaired {@code true}/{@code false} to ask for or against hearing-impaired subtitles, {@code null}
  *        when either will do
+ * @param priority the job's priority; absent (from a message written before priorities) is {@link Priority#NORMAL}
  */
 public record DownloadRequested(
         @JsonProperty(required = true) VideoRef video,
         @JsonProperty(required = true) String language,
         List<String> preferredProviders,
         @JsonProperty(required = true) SubtitleFormat format,
-        Boolean hearingImpaired) implements EventPayload {
+        Boolean hearingImpaired,
+        Priority priority) implements EventPayload, WorkRequest {
 
     public DownloadRequested {
         Require.present(video, "video");
         Require.nonBlank(language, "language");
         preferredProviders = Require.nonBlankElements(preferredProviders, "preferredProviders");
         Require.present(format, "format");
+        priority = Priority.orNormal(priority);
     }
 }

@@ -15,13 +15,16 @@ import dev.subtitles.common.format.SubtitleFormat;
  * @param targetLanguage language the job wants
  * @param format format the translation is to be stored in
  * @param provider the provider the source subtitle came from
+ * @param priority the job's priority, as its download request had it; absent (from a message written before
+ *        priorities) is {@link Priority#NORMAL}
  */
 public record TranslateRequested(
         @JsonProperty(required = true) UUID sourceFileId,
         @JsonProperty(required = true) String sourceLanguage,
         @JsonProperty(required = true) String targetLanguage,
         @JsonProperty(required = true) SubtitleFormat format,
-        @JsonProperty(required = true) String provider) implements EventPayload {
+        @JsonProperty(required = true) String provider,
+        Priority priority) implements EventPayload, WorkRequest {
 
     public TranslateRequested {
         Require.present(sourceFileId, "sourceFileId");
@@ -33,5 +36,6 @@ public record TranslateRequested(
         }
         Require.present(format, "format");
         Require.nonBlank(provider, "provider");
+        priority = Priority.orNormal(priority);
     }
 }

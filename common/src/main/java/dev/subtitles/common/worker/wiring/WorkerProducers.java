@@ -3,6 +3,9 @@ package dev.subtitles.common.worker.wiring;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
@@ -17,6 +20,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 
 import dev.subtitles.common.event.EventCodec;
+import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.messaging.EventsExchange;
 import dev.subtitles.common.metrics.StageMetrics;
 import dev.subtitles.common.projection.ProjectionKeys;
@@ -26,12 +30,13 @@ import dev.subtitles.common.worker.Backoff;
 import dev.subtitles.common.worker.ConfirmedPublisher;
 import dev.subtitles.common.worker.ConsumerProgressCheck;
 import dev.subtitles.common.worker.DeadLetterPublisher;
-import dev.subtitles.common.worker.DelayQueues;
 import dev.subtitles.common.worker.DeliverySettlement;
 import dev.subtitles.common.worker.EventPublisher;
 import dev.subtitles.common.worker.JobPhases;
+import dev.subtitles.common.worker.Lane;
 import dev.subtitles.common.worker.ProgressWatchdog;
 import dev.subtitles.common.worker.RetryScheduler;
+import dev.subtitles.common.worker.WorkQueues;
 import dev.subtitles.common.worker.WorkerDeliveries;
 import dev.subtitles.common.worker.WorkerTopologyDeclarer;
 import io.micrometer.core.instrument.Counter;
@@ -48,8 +53,8 @@ import io.vertx.rabbitmq.RabbitMQOptions;
 
 /**
  * Beans of the worker helpers of {@code dev.subtitles.common.worker} (plain classes), wired once for every worker
- * from the {@link Worker} it produces; declares the delay queues and starts the watchdog at start. A worker supplies
- * its {@link Worker}, its {@link dev.subtitles.common.worker.RequestHandler} and the beans of its own job.
+ * from the {@link Worker} it produces; declares the delay queues and starts the lanes' watchdogs at start. A worker
+ * supplies its {@link Worker}, its {@link dev.subtitles.common.worker.RequestHandler} and the beans of its own job.
  * <p>
  * Enabled like {@link RequestListener}: only in a service that configures the requests channel.
  */
@@ -82,9 +87,9 @@ public class WorkerProducers {
 
     @Produces
     @Singleton
-    DelayQueues delayQueues(Worker worker) {
+    WorkQueues workQueues(Worker worker) {
         WorkerSettings.Retry retry = worker.settings().retry();
-        return new DelayQueues(worker.settings().messaging().queue(), retry.initialDelay(), retry.maxDelay());
+        return new WorkQueues(worker.settings().messaging().queue(), retry.initialDelay(), retry.maxDelay());
     }
 
     @Produces
@@ -115,54 +120,62 @@ public class WorkerProducers {
 
     @Produces
     @Singleton
-    RetryScheduler retryScheduler(ConfirmedPublisher publisher, EventCodec codec, DelayQueues delayQueues) {
-        return new RetryScheduler(publisher, codec, delayQueues);
-    }
-
-    @Produces
-    @Singleton
-    DeadLetterPublisher deadLetterPublisher(ConfirmedPublisher publisher, Worker worker) {
-        return new DeadLetterPublisher(publisher, worker.settings().messaging().queue());
-    }
-
-    @Produces
-    @Singleton
-    DeliverySettlement deliverySettlement(Worker worker) {
-        return new DeliverySettlement(worker.settings().delivery().confirmTimeout());
+    RetryScheduler retryScheduler(ConfirmedPublisher publisher, EventCodec codec, WorkQueues queues) {
+        return new RetryScheduler(publisher, codec, queues);
     }
 
     /**
-     * Makes {@link DeliverySettlement} the AMQP metrics collector of the request consumer's connections (every copy of
-     * the channel under {@code concurrency}), so that it knows the channel of each delivery.
+     * The lane of each priority (docs/topology.md, "Priorities"), each with the settlement, the watchdog and the
+     * dead-letter queue of its own work queue. Counts the messages copied to a DLQ ({@code <worker>.dead.letters}).
      */
     @Produces
     @Singleton
-    ClientCustomizer<RabbitMQOptions> deliveryChannels(DeliverySettlement settlement) {
-        return (channel, channelConfig, options) -> channel.startsWith(RequestListener.CHANNEL)
-                ? options.setMetricsCollector(settlement)
-                : options;
+    Lanes lanes(Worker worker, WorkQueues queues, ConfirmedPublisher publisher, EventCodec codec,
+            MeterRegistry registry, Tracer tracer,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingDisabled) {
+        Counter deadLettered = Counter.builder(worker.name() + ".dead.letters")
+                .description("Messages copied to the dead-letter queue").register(registry);
+        ConsumerTracing tracing = new ConsumerTracing(tracer, !tracingDisabled);
+        WorkerSettings.Delivery delivery = worker.settings().delivery();
+        List<Lane> lanes = new ArrayList<>();
+        for (Priority priority : Priority.values()) {
+            String queue = queues.queue(priority);
+            String channel = RequestListener.channel(priority);
+            DeliverySettlement settlement = new DeliverySettlement(delivery.confirmTimeout());
+            ProgressWatchdog watchdog = new ProgressWatchdog(channel, delivery.maxDeliveryTime(),
+                    delivery.stallAfter(), delivery.checkInterval(),
+                    () -> publisher.withChannel(amqp -> amqp.messageCount(queue)),
+                    settlement::abortConsumerConnections);
+            WorkerDeliveries deliveries = new WorkerDeliveries(codec, settlement,
+                    new DeadLetterPublisher(publisher, queue), watchdog, tracing,
+                    worker.settings().retry().initialDelay(), deadLettered::increment);
+            lanes.add(new Lane(priority, channel, queue, settlement, watchdog, deliveries));
+        }
+        return new Lanes(lanes);
     }
 
+    void closeLanes(@Disposes Lanes lanes) {
+        lanes.close();
+    }
+
+    /**
+     * Makes each lane's {@link DeliverySettlement} the AMQP metrics collector of its channel's connections (every copy
+     * of the channel under {@code concurrency}), so that it knows the channel of each delivery.
+     */
     @Produces
     @Singleton
-    ProgressWatchdog progressWatchdog(Worker worker, ConfirmedPublisher publisher, DeliverySettlement settlement) {
-        WorkerSettings.Delivery delivery = worker.settings().delivery();
-        String queue = worker.settings().messaging().queue();
-        return new ProgressWatchdog(RequestListener.CHANNEL, delivery.maxDeliveryTime(), delivery.stallAfter(),
-                delivery.checkInterval(), () -> publisher.withChannel(channel -> channel.messageCount(queue)),
-                settlement::abortConsumerConnections);
-    }
-
-    void closeWatchdog(@Disposes ProgressWatchdog watchdog) {
-        watchdog.close();
+    ClientCustomizer<RabbitMQOptions> deliveryChannels(Lanes lanes) {
+        return (channel, channelConfig, options) -> lanes.forChannel(channel)
+                .map(lane -> options.setMetricsCollector(lane.settlement()))
+                .orElse(options);
     }
 
     /** The stage's durations, retries and deliveries in hand, registered at start. */
     @Produces
     @Singleton
     @Startup
-    StageMetrics stageMetrics(MeterRegistry registry, Worker worker, ProgressWatchdog watchdog) {
-        return new StageMetrics(registry, worker.stage(), watchdog::inFlight);
+    StageMetrics stageMetrics(MeterRegistry registry, Worker worker, Lanes lanes) {
+        return new StageMetrics(registry, worker.stage(), lanes::inFlight);
     }
 
     @Produces
@@ -175,22 +188,10 @@ public class WorkerProducers {
     @Produces
     @Readiness
     @Singleton
-    HealthCheck consumerProgress(ProgressWatchdog watchdog) {
-        return new ConsumerProgressCheck(watchdog, RequestListener.CHANNEL);
-    }
-
-    /** Counts the messages copied to the DLQ ({@code <worker>.dead.letters}). */
-    @Produces
-    @Singleton
-    WorkerDeliveries workerDeliveries(EventCodec codec, DeliverySettlement settlement,
-            DeadLetterPublisher deadLetters, ProgressWatchdog watchdog, Worker worker, MeterRegistry registry,
-            Tracer tracer,
-            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingDisabled) {
-        Counter deadLettered = Counter.builder(worker.name() + ".dead.letters")
-                .description("Messages copied to the dead-letter queue").register(registry);
-        return new WorkerDeliveries(codec, settlement, deadLetters, watchdog,
-                new ConsumerTracing(tracer, !tracingDisabled), worker.settings().retry().initialDelay(),
-                deadLettered::increment);
+    HealthCheck consumerProgress(Lanes lanes) {
+        Map<String, ProgressWatchdog> watchdogs = new LinkedHashMap<>();
+        lanes.all().forEach(lane -> watchdogs.put(lane.channel(), lane.watchdog()));
+        return new ConsumerProgressCheck(RequestListener.CHANNEL + " progress", watchdogs);
     }
 
     /** Where a worker reads a job's projected phase, to skip work for a job that ended. */
@@ -208,10 +209,10 @@ public class WorkerProducers {
         return EventsExchange.arguments(worker.settings().messaging().exchange());
     }
 
-    void start(@Observes StartupEvent start, Worker worker, DelayQueues delayQueues, ProgressWatchdog watchdog)
+    void start(@Observes StartupEvent start, Worker worker, WorkQueues queues, Lanes lanes)
             throws IOException, TimeoutException {
-        new WorkerTopologyDeclarer(host, port, username, password).declare(delayQueues,
+        new WorkerTopologyDeclarer(host, port, username, password).declare(queues,
                 worker.settings().messaging().exchange(), worker.name() + "-topology");
-        watchdog.start();
+        lanes.start();
     }
 }

@@ -31,7 +31,10 @@ public interface WorkerSettings {
         @WithDefault(Topology.EXCHANGE)
         String exchange();
 
-        /** The work queue this worker consumes requests from; its delay queues and DLQ are named after it. */
+        /**
+         * The work queue this worker consumes normal requests from; the queues of the other priorities
+         * ({@code <queue>.high}, {@code <queue>.low}), the delay queues and the DLQs are named after it.
+         */
         String queue();
 
         /** The dead-letter exchange the work queue's DLQ ({@code <queue>.dlq}) is bound to. */

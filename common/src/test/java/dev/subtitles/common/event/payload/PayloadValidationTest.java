@@ -20,7 +20,7 @@ class PayloadValidationTest {
     @Test
     void listsAreCopiedSoLaterChangesDoNotLeakIn() {
         List<String> providers = new ArrayList<>(List.of("opensubtitles"));
-        DownloadRequested request = new DownloadRequested(MATRIX, "de", providers, SubtitleFormat.SRT, null);
+        DownloadRequested request = new DownloadRequested(MATRIX, "de", providers, SubtitleFormat.SRT, null, null);
 
         providers.add("podnapisi");
 
@@ -29,7 +29,7 @@ class PayloadValidationTest {
 
     @Test
     void listsCannotBeChanged() {
-        DownloadRequested request = new DownloadRequested(MATRIX, "de", List.of("a"), SubtitleFormat.SRT, null);
+        DownloadRequested request = new DownloadRequested(MATRIX, "de", List.of("a"), SubtitleFormat.SRT, null, null);
 
         assertThatThrownBy(() -> request.preferredProviders().add("b")).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -44,14 +44,14 @@ class PayloadValidationTest {
     @Test
     void blankListElementIsRejected() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new DownloadRequested(MATRIX, "de", List.of("a", " "), SubtitleFormat.SRT, null))
+                .isThrownBy(() -> new DownloadRequested(MATRIX, "de", List.of("a", " "), SubtitleFormat.SRT, null, null))
                 .withMessage("preferredProviders[1] must not be blank");
     }
 
     @Test
     void blankLanguageIsRejected() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new DownloadRequested(MATRIX, "", List.of(), SubtitleFormat.SRT, null))
+                .isThrownBy(() -> new DownloadRequested(MATRIX, "", List.of(), SubtitleFormat.SRT, null, null))
                 .withMessage("language must not be blank");
     }
 
@@ -78,7 +78,7 @@ class PayloadValidationTest {
     @Test
     void translationNeedsTwoDifferentLanguages() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new TranslateRequested(UUID.randomUUID(), "EN", "en", SubtitleFormat.SRT, "p"))
+                .isThrownBy(() -> new TranslateRequested(UUID.randomUUID(), "EN", "en", SubtitleFormat.SRT, "p", null))
                 .withMessageContaining("must differ");
     }
 
