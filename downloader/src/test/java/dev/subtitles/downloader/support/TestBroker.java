@@ -12,8 +12,8 @@ import dev.subtitles.common.messaging.EventsExchange;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Leaves the broker as found: removes the test profile's exchanges and queues (work queue, DLQ, delay queues) once
- * the application has stopped. The names are those of the {@code %test} profile.
+ * Leaves the broker as found: removes the test profile's exchanges and queues (work queue, upgrades queue, their DLQs,
+ * delay queues) once the application has stopped. The names are those of the {@code %test} profile.
  */
 public class TestBroker implements QuarkusTestResourceLifecycleManager {
 
@@ -21,6 +21,8 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
     public static final String DEAD_LETTER_EXCHANGE = "test.downloader.subtitle.events.dlx";
     public static final String QUEUE = "test.downloader.requests";
     public static final String DLQ = QUEUE + ".dlq";
+    public static final String UPGRADES_QUEUE = "test.downloader.upgrades";
+    public static final String UPGRADES_DLQ = UPGRADES_QUEUE + ".dlq";
     private static final long[] DELAY_TIERS_MS = { 1000, 2000, 4000 };
 
     /** A connection to the local broker for tests. */
@@ -44,6 +46,8 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
         try (Connection connection = connect(); Channel channel = connection.createChannel()) {
             channel.queueDelete(QUEUE);
             channel.queueDelete(DLQ);
+            channel.queueDelete(UPGRADES_QUEUE);
+            channel.queueDelete(UPGRADES_DLQ);
             for (long tier : DELAY_TIERS_MS) {
                 channel.queueDelete(QUEUE + ".delay." + tier + "ms");
             }
