@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import dev.subtitles.common.event.payload.DownloadStarted;
 import dev.subtitles.common.event.payload.SubtitleReady;
 import dev.subtitles.common.event.payload.Translated;
+import dev.subtitles.common.event.payload.UpgradeChecked;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.store.NewSubtitleFile;
 import dev.subtitles.common.store.StoredSubtitleFile;
@@ -136,6 +137,23 @@ class VersionsApiTest {
                 .body("versions[0].engine", is("apertium"))
                 .body("versions[0].provider", is("library"))
                 .body("versions[0]", not(hasKey("score")));
+    }
+
+    @Test
+    void jobWhoseViewExpiredBeforeAnUpgradeIsStillDoneWithItsResult() {
+        UUID job = Jobs.submit("The Matrix");
+        StoredSubtitleFile first = done(job, FIRST);
+        projection.clear();
+        projection.inRedis(job, new UpgradeChecked(1, 160.0, false, 1, 160.0, List.of()));
+
+        given().when().get("/jobs/" + job).then().statusCode(200)
+                .body("phase", is("DONE"))
+                .body("result.fileId", is(first.id().toString()));
+        assertThat(given().when().get("/jobs/" + job + "/subtitle").then().statusCode(200).extract().asString())
+                .contains("Primeira versão.");
+        given().when().get("/jobs/" + job + "/events").then().statusCode(200)
+                .body("eventCount", is(2))
+                .body("events.type", contains("subtitle.upgrade.checked", "subtitle.ready"));
     }
 
     @Test
