@@ -53,6 +53,11 @@ public final class IsolatedRun {
         return queue() + ".dlq";
     }
 
+    /** The queue of upgrade searches, apart from the work queue. */
+    public String upgradesQueue() {
+        return "test.downloader." + name + ".upgrades";
+    }
+
     /** The retry queues the downloader declares for the delays {@link #environment()} sets (1, 2 and 4 s). */
     public List<String> delayQueues() {
         return List.of(queue() + ".delay.1000ms", queue() + ".delay.2000ms", queue() + ".delay.4000ms");
@@ -72,6 +77,7 @@ public final class IsolatedRun {
         environment.put("EVENTS_EXCHANGE", exchange());
         environment.put("EVENTS_DEAD_LETTER_EXCHANGE", deadLetterExchange());
         environment.put("DOWNLOADER_QUEUE", queue());
+        environment.put("DOWNLOADER_UPGRADES_QUEUE", upgradesQueue());
         environment.put("DOWNLOADER_REDIS_KEY_PREFIX", keyPrefix());
         environment.put("PROJECTION_KEY_PREFIX", keyPrefix());
         environment.put("DOWNLOADER_RETRY_INITIAL_DELAY", "1S");
@@ -83,6 +89,8 @@ public final class IsolatedRun {
     public void deleteTopology(Channel channel) throws IOException {
         channel.queueDelete(queue());
         channel.queueDelete(deadLetterQueue());
+        channel.queueDelete(upgradesQueue());
+        channel.queueDelete(upgradesQueue() + ".dlq");
         for (String queue : delayQueues()) {
             channel.queueDelete(queue);
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -34,23 +35,34 @@ import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.common.tenant.Tenants;
 import dev.subtitles.common.worker.EventIds;
 import dev.subtitles.downloader.support.EventProbe;
-import dev.subtitles.downloader.support.OpenSubtitlesStub;
 import dev.subtitles.downloader.support.TestBroker;
 import dev.subtitles.downloader.support.TestLibrary;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Searches for a better subtitle of a done job, sent to the upgrades queue as the manager sends them. The test library
- * has "Quiet Orchard" (2019) in Spanish, which scores 160 for a request naming title and year (title 120, year 40).
+ * has "Quiet Orchard" (2019) in Spanish, which scores 160 for a request naming title and year (title 120, year 40). The
+ * library is the only provider here: the OpenSubtitles stub other tests share keeps their answers for that title.
  */
 @QuarkusTest
+@TestProfile(UpgradeFlowTest.LibraryOnly.class)
 @QuarkusTestResource(TestLibrary.class)
 @QuarkusTestResource(TestBroker.class)
-@QuarkusTestResource(OpenSubtitlesStub.class)
 class UpgradeFlowTest {
+
+    /** The test library as the only provider. */
+    public static class LibraryOnly implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("downloader.providers", "library");
+        }
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final VideoRef ORCHARD = new VideoRef(TestLibrary.SPANISH_ONLY, 2019, null, null, null, null, null,
