@@ -21,14 +21,15 @@ import dev.subtitles.common.projection.ProjectionKeys;
  * Exchange, queue and Redis key names of one end-to-end run, so that it neither disturbs nor is disturbed by a
  * running stack or another test on the same servers; {@link #delete()} removes what the run declared and its Redis keys.
  * <p>
- * By default the run shares the database {@code subtitles_test} with every other test. A manager's outbox relay
+ * By default the run shares the database {@code subtitles_test} (or the one the environment variable
+ * {@code TEST_DB_NAME} names, as in the other modules' tests) with every other test. A manager's outbox relay
  * publishes every unsent row of {@code manager.outbox} in its database to its own exchange, so the managers of two
  * runs sharing a database publish some of each other's jobs to the wrong exchange. A run that counts its jobs'
  * events (live progress, benchmarks) takes a database of its own: {@link #withOwnDatabase()}.
  */
 public final class E2eNames {
 
-    private static final String SHARED_DATABASE = "subtitles_test";
+    private static final String SHARED_DATABASE = System.getenv().getOrDefault("TEST_DB_NAME", "subtitles_test");
     private static final String SERVER = "jdbc:postgresql://localhost:5432/postgres";
 
     private final String prefix;
