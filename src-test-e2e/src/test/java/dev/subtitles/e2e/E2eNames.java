@@ -21,14 +21,15 @@ import dev.subtitles.common.projection.ProjectionKeys;
  * Exchange, queue and Redis key names of one end-to-end run, so that it neither disturbs nor is disturbed by a
  * running stack or another test on the same servers; {@link #delete()} removes what the run declared and its Redis keys.
  * <p>
- * By default the run shares the database {@code subtitles_test} with every other test. A manager's outbox relay
+ * By default the run shares the database {@code subtitles_test} (or the one the environment variable
+ * {@code TEST_DB_NAME} names, as in the other modules' tests) with every other test. A manager's outbox relay
  * publishes every unsent row of {@code manager.outbox} in its database to its own exchange, so the managers of two
  * runs sharing a database publish some of each other's jobs to the wrong exchange. A run that counts its jobs'
  * events (live progress, benchmarks) takes a database of its own: {@link #withOwnDatabase()}.
  */
 public final class E2eNames {
 
-    private static final String SHARED_DATABASE = "subtitles_test";
+    private static final String SHARED_DATABASE = System.getenv().getOrDefault("TEST_DB_NAME", "subtitles_test");
     private static final String SERVER = "jdbc:postgresql://localhost:5432/postgres";
 
     private final String prefix;
@@ -83,10 +84,14 @@ public final class E2eNames {
         return prefix + ":";
     }
 
-    /** The work queue of the named consumer: {@code downloader}, {@code translator} or {@code event-consumer}. */
+    /**
+     * The work queue of the named consumer: {@code downloader}, {@code downloader-upgrades}, {@code translator} or
+     * {@code event-consumer}.
+     */
     public String queue(String service) {
         return switch (service) {
             case "downloader" -> prefix + ".downloader.requests";
+            case "downloader-upgrades" -> prefix + ".downloader.upgrades";
             case "translator" -> prefix + ".translator.requests";
             case "event-consumer" -> prefix + ".event-consumer.projection";
             default -> throw new IllegalArgumentException("no queue of " + service);
@@ -95,17 +100,18 @@ public final class E2eNames {
 
     /** Environment of the four services: the names of this run, its database, the local library only. */
     public Map<String, String> environment() {
-        return Map.of(
-                "DB_NAME", database,
-                "EVENTS_EXCHANGE", exchange(),
-                "EVENTS_DEAD_LETTER_EXCHANGE", prefix + ".subtitle.events.dlx",
-                "DOWNLOADER_QUEUE", queue("downloader"),
-                "TRANSLATOR_QUEUE", queue("translator"),
-                "PROJECTION_QUEUE", queue("event-consumer"),
-                "WEBHOOKS_QUEUE", prefix + ".event-consumer.webhooks",
-                "PROJECTION_KEY_PREFIX", projectionKeyPrefix(),
-                "DOWNLOADER_REDIS_KEY_PREFIX", prefix + ":downloader:",
-                "DOWNLOADER_PROVIDERS", "library");
+        return Map.ofEntries(
+                Map.entry("DB_NAME", database),
+                Map.entry("EVENTS_EXCHANGE", exchange()),
+                Map.entry("EVENTS_DEAD_LETTER_EXCHANGE", prefix + ".subtitle.events.dlx"),
+                Map.entry("DOWNLOADER_QUEUE", queue("downloader")),
+                Map.entry("DOWNLOADER_UPGRADES_QUEUE", queue("downloader-upgrades")),
+                Map.entry("TRANSLATOR_QUEUE", queue("translator")),
+                Map.entry("PROJECTION_QUEUE", queue("event-consumer")),
+                Map.entry("WEBHOOKS_QUEUE", prefix + ".event-consumer.webhooks"),
+                Map.entry("PROJECTION_KEY_PREFIX", projectionKeyPrefix()),
+                Map.entry("DOWNLOADER_REDIS_KEY_PREFIX", prefix + ":downloader:"),
+                Map.entry("DOWNLOADER_PROVIDERS", "library"));
     }
 
     /**

@@ -14,9 +14,12 @@ import dev.subtitles.common.event.payload.JobCancelled;
 import dev.subtitles.common.event.payload.JobFailed;
 import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.SubtitleReady;
+import dev.subtitles.common.event.payload.SubtitleUpgraded;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.event.payload.Translated;
+import dev.subtitles.common.event.payload.UpgradeChecked;
+import dev.subtitles.common.event.payload.UpgradeRequested;
 
 /**
  * Every kind of event in the pipeline (docs/events.md). The CloudEvent {@code type} is also the RabbitMQ routing key,
@@ -33,7 +36,10 @@ public enum EventType {
     RETRY_SCHEDULED("job.retry.scheduled", 1, RetryScheduled.class),
     JOB_FAILED("job.failed", 1, JobFailed.class),
     CANCEL_REQUESTED("job.cancel.requested", 1, CancelRequested.class),
-    JOB_CANCELLED("job.cancelled", 1, JobCancelled.class);
+    JOB_CANCELLED("job.cancelled", 1, JobCancelled.class),
+    UPGRADE_REQUESTED("subtitle.upgrade.requested", 1, UpgradeRequested.class),
+    SUBTITLE_UPGRADED("subtitle.upgraded", 1, SubtitleUpgraded.class),
+    UPGRADE_CHECKED("subtitle.upgrade.checked", 1, UpgradeChecked.class);
 
     private static final Map<String, EventType> BY_ROUTING_KEY = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::routingKey, Function.identity()));

@@ -20,6 +20,8 @@ public final class Topology {
     public static final String DOWNLOADER_QUEUE = "downloader.requests";
     public static final String TRANSLATOR_QUEUE = "translator.requests";
     public static final String PROJECTION_QUEUE = "event-consumer.projection";
+    /** The downloader's queue of searches for better subtitles of done jobs, apart from its work queue. */
+    public static final String DOWNLOADER_UPGRADES_QUEUE = "downloader.upgrades";
 
     /** Routing patterns of the projection queue: every subtitle and job event. */
     public static final String PROJECTION_BINDINGS = "subtitle.#,job.#";

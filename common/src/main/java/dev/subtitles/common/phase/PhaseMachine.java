@@ -19,7 +19,8 @@ public final class PhaseMachine {
 
     /**
      * The phase an event of this type leads to, or empty for {@code job.retry.scheduled} (the job stays where it is
-     * until the retry starts).
+     * until the retry starts) and for the events of a done job's upgrades ({@link #followsEnd}), which leave it
+     * {@code DONE}.
      * <p>
      * {@code job.cancel.requested} leads to {@code CANCELLED} at once. The manager no longer publishes it (a
      * cancellation is decided once and announced with {@code job.cancelled}), but histories recorded before still
@@ -34,8 +35,17 @@ public final class PhaseMachine {
             case SUBTITLE_READY, TRANSLATED -> JobPhase.DONE;
             case JOB_FAILED -> JobPhase.FAILED;
             case CANCEL_REQUESTED, JOB_CANCELLED -> JobPhase.CANCELLED;
-            case RETRY_SCHEDULED -> null;
+            case RETRY_SCHEDULED, UPGRADE_REQUESTED, SUBTITLE_UPGRADED, UPGRADE_CHECKED -> null;
         });
+    }
+
+    /**
+     * Whether an event of this type only ever follows a job's end: the search for a better subtitle of a done job and
+     * its outcome ({@code subtitle.upgrade.requested}, {@code subtitle.upgraded}, {@code subtitle.upgrade.checked}).
+     */
+    public static boolean followsEnd(EventType type) {
+        return type == EventType.UPGRADE_REQUESTED || type == EventType.SUBTITLE_UPGRADED
+                || type == EventType.UPGRADE_CHECKED;
     }
 
     /**
@@ -46,12 +56,17 @@ public final class PhaseMachine {
      * {@code current} is {@code null} for a job not seen before, which happens when its first events are late: the
      * result is then the event's phase (a first-seen {@code subtitle.download.started} gives
      * {@code DOWNLOAD_IN_PROGRESS}), or {@code DOWNLOAD_QUEUED} for a retry, which sets no phase, since a job
-     * that has events was at least requested. Never returns {@code null}.
+     * that has events was at least requested.
+     * <p>
+     * The one {@code null} result: a job not seen before whose event {@link #followsEnd}. Such an event comes up to
+     * weeks after the job ended, when its projection has expired, and says only that the job was done, not with what:
+     * the phase stays unknown, so that readers take the job's state from its event log rather than from a view that
+     * shows {@code DONE} without its result.
      */
     public static JobPhase apply(JobPhase current, EventType type) {
         Optional<JobPhase> next = phaseAfter(type);
         if (current == null) {
-            return next.orElse(JobPhase.DOWNLOAD_QUEUED);
+            return followsEnd(type) ? null : next.orElse(JobPhase.DOWNLOAD_QUEUED);
         }
         if (current.isTerminal() || next.isEmpty() || next.get().rank() <= current.rank()) {
             return current;

@@ -88,13 +88,16 @@ public final class ProjectionScript {
     /**
      * For each event type, {@code ;BEFORE=AFTER} for every current phase (and for no phase yet) that
      * {@link PhaseMachine#apply} moves, so the script finds the next phase with one pattern match; a phase not listed
-     * stays as it is.
+     * stays as it is, and a job with no phase yet keeps none when its event gives none.
      */
     private static Map<EventType, String> transitions() {
         Map<EventType, String> transitions = new EnumMap<>(EventType.class);
         for (EventType type : EventType.values()) {
             StringBuilder pairs = new StringBuilder();
-            pairs.append(';').append(NO_PHASE).append('=').append(PhaseMachine.apply(null, type).name());
+            JobPhase first = PhaseMachine.apply(null, type);
+            if (first != null) {
+                pairs.append(';').append(NO_PHASE).append('=').append(first.name());
+            }
             for (JobPhase phase : JobPhase.values()) {
                 JobPhase next = PhaseMachine.apply(phase, type);
                 if (next != phase) {

@@ -10,8 +10,8 @@ import java.util.Locale;
  */
 public enum Schema {
 
-    MANAGER(7),
-    SUBTITLES(3),
+    MANAGER(8),
+    SUBTITLES(4),
     EVENTS(2);
 
     private final int version;

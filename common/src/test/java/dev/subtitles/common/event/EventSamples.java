@@ -15,9 +15,12 @@ import dev.subtitles.common.event.payload.Priority;
 import dev.subtitles.common.event.payload.RetryScheduled;
 import dev.subtitles.common.event.payload.Stage;
 import dev.subtitles.common.event.payload.SubtitleReady;
+import dev.subtitles.common.event.payload.SubtitleUpgraded;
 import dev.subtitles.common.event.payload.TranslateRequested;
 import dev.subtitles.common.event.payload.TranslateStarted;
 import dev.subtitles.common.event.payload.Translated;
+import dev.subtitles.common.event.payload.UpgradeChecked;
+import dev.subtitles.common.event.payload.UpgradeRequested;
 import dev.subtitles.common.event.payload.VideoRef;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.tenant.Tenants;
@@ -50,6 +53,13 @@ public final class EventSamples {
             case JOB_FAILED -> new JobFailed(Stage.TRANSLATE, "RETRIES_EXHAUSTED", "the translation engine kept failing");
             case CANCEL_REQUESTED -> new CancelRequested("requested by the client");
             case JOB_CANCELLED -> new JobCancelled("requested by the client");
+            case UPGRADE_REQUESTED -> new UpgradeRequested(
+                    new VideoRef("The Matrix", 1999, null, null, null, null, null, "https://example.org/The.Matrix.mkv"),
+                    "de", List.of("opensubtitles"), SubtitleFormat.SRT, Boolean.TRUE,
+                    UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), 2, 160.0, false, 3);
+            case SUBTITLE_UPGRADED -> new SubtitleUpgraded(UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"), 3,
+                    "opensubtitles", "de", 590.0, List.of("imdb_id", "title"), SubtitleFormat.SRT, 2, 160.0, false);
+            case UPGRADE_CHECKED -> new UpgradeChecked(2, 160.0, false, 4, 160.0, List.of("opensubtitles: 503"));
         };
     }
 

@@ -30,7 +30,8 @@ class EventTypeTest {
         assertThat(Arrays.stream(EventType.values()).map(EventType::routingKey)).containsExactly(
                 "subtitle.download.requested", "subtitle.download.started", "subtitle.ready",
                 "subtitle.translate.requested", "subtitle.translate.started", "subtitle.translated",
-                "job.retry.scheduled", "job.failed", "job.cancel.requested", "job.cancelled");
+                "job.retry.scheduled", "job.failed", "job.cancel.requested", "job.cancelled",
+                "subtitle.upgrade.requested", "subtitle.upgraded", "subtitle.upgrade.checked");
     }
 
     @Test

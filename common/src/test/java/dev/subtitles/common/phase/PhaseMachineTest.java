@@ -7,9 +7,12 @@ import static dev.subtitles.common.event.EventType.JOB_CANCELLED;
 import static dev.subtitles.common.event.EventType.JOB_FAILED;
 import static dev.subtitles.common.event.EventType.RETRY_SCHEDULED;
 import static dev.subtitles.common.event.EventType.SUBTITLE_READY;
+import static dev.subtitles.common.event.EventType.SUBTITLE_UPGRADED;
 import static dev.subtitles.common.event.EventType.TRANSLATED;
 import static dev.subtitles.common.event.EventType.TRANSLATE_REQUESTED;
 import static dev.subtitles.common.event.EventType.TRANSLATE_STARTED;
+import static dev.subtitles.common.event.EventType.UPGRADE_CHECKED;
+import static dev.subtitles.common.event.EventType.UPGRADE_REQUESTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -118,7 +121,33 @@ class PhaseMachineTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = "RETRY_SCHEDULED", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(names = { "UPGRADE_REQUESTED", "SUBTITLE_UPGRADED", "UPGRADE_CHECKED" })
+    void upgradeEventsLeadToNoPhase(EventType type) {
+        assertThat(PhaseMachine.phaseAfter(type)).isEmpty();
+        assertThat(PhaseMachine.followsEnd(type)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "UPGRADE_REQUESTED", "SUBTITLE_UPGRADED", "UPGRADE_CHECKED" })
+    void doneJobStaysDoneThroughItsUpgrades(EventType type) {
+        assertThat(PhaseMachine.apply(JobPhase.DONE, type)).isEqualTo(JobPhase.DONE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "UPGRADE_REQUESTED", "SUBTITLE_UPGRADED", "UPGRADE_CHECKED" })
+    void unknownJobFirstSeenWithAnUpgradeEventHasNoPhaseYet(EventType type) {
+        assertThat(PhaseMachine.apply(null, type)).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "UPGRADE_REQUESTED", "SUBTITLE_UPGRADED", "UPGRADE_CHECKED" }, mode = EnumSource.Mode.EXCLUDE)
+    void onlyUpgradeEventsFollowTheEnd(EventType type) {
+        assertThat(PhaseMachine.followsEnd(type)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "RETRY_SCHEDULED", "UPGRADE_REQUESTED", "SUBTITLE_UPGRADED",
+            "UPGRADE_CHECKED" }, mode = EnumSource.Mode.EXCLUDE)
     void unknownJobTakesThePhaseOfItsFirstSeenEvent(EventType type) {
         assertThat(PhaseMachine.apply(null, type)).isEqualTo(PhaseMachine.phaseAfter(type).orElseThrow());
     }
@@ -152,7 +181,10 @@ class PhaseMachineTest {
                 Arguments.of(List.of(DOWNLOAD_REQUESTED, DOWNLOAD_STARTED, TRANSLATE_REQUESTED, CANCEL_REQUESTED,
                         JOB_CANCELLED), JobPhase.CANCELLED),
                 Arguments.of(List.of(DOWNLOAD_REQUESTED, DOWNLOAD_STARTED, RETRY_SCHEDULED, DOWNLOAD_STARTED,
-                        TRANSLATE_REQUESTED), JobPhase.TRANSLATE_QUEUED));
+                        TRANSLATE_REQUESTED), JobPhase.TRANSLATE_QUEUED),
+                Arguments.of(List.of(DOWNLOAD_REQUESTED, DOWNLOAD_STARTED, TRANSLATE_REQUESTED, TRANSLATE_STARTED,
+                        TRANSLATED, UPGRADE_REQUESTED, UPGRADE_CHECKED, UPGRADE_REQUESTED, SUBTITLE_UPGRADED),
+                        JobPhase.DONE));
     }
 
     static Stream<JobPhase> nonTerminalPhases() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.subtitles.common.messaging.Topology;
 import dev.subtitles.common.worker.wiring.WorkerSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -42,6 +43,9 @@ public interface DownloaderConfig extends WorkerSettings {
 
     /** Provider search results kept in Redis, so that repeated jobs for one video ask the provider once. */
     SearchCache searchCache();
+
+    /** Searches for a better subtitle of a done job (docs/upgrades.md), taken from a queue of their own. */
+    Upgrades upgrades();
 
     interface Redis {
 
@@ -145,5 +149,19 @@ public interface DownloaderConfig extends WorkerSettings {
          */
         @WithDefault("250MS")
         Duration timeout();
+    }
+
+    interface Upgrades {
+
+        /**
+         * The queue the manager's {@code subtitle.upgrade.requested} events reach the downloader on, apart from its
+         * work queue so that upgrades never wait in front of new jobs; its DLQ is {@code <queue>.dlq}.
+         */
+        @WithDefault(Topology.DOWNLOADER_UPGRADES_QUEUE)
+        String queue();
+
+        /** The longest one upgrade search may take; a longer one is failed and goes back to the queue. */
+        @WithDefault("5M")
+        Duration maxDeliveryTime();
     }
 }

@@ -94,7 +94,7 @@ public class SubtitleSearch {
         Set<String> languages = new LinkedHashSet<>();
         languages.add(request.language());
         fallbackLanguages.forEach(languages::add);
-        SearchQuery query = query(request, List.copyOf(languages));
+        SearchQuery query = SearchQuery.of(request.video(), request.hearingImpaired(), List.copyOf(languages));
         Failures failures = new Failures();
         LOG.debugf("Job %s attempt %d: searching %s in %s", job.jobId(), job.attempt(), request.video().title(),
                 languages);
@@ -222,22 +222,6 @@ public class SubtitleSearch {
                         throw new JobCancelled();
                     }
                 }).replaceWithVoid();
-    }
-
-    private static SearchQuery query(DownloadRequested request, List<String> languages) {
-        VideoRef video = request.video();
-        return new SearchQuery(video.title(), video.year(), video.imdbId(), video.season(), video.episode(),
-                video.fileHash(), releaseName(video.url()), request.hearingImpaired(), languages);
-    }
-
-    /** The file name of the video without folders and extension, which is usually its release name. */
-    private static String releaseName(String url) {
-        if (url == null) {
-            return null;
-        }
-        String name = url.substring(url.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private record Stored(ScoredCandidate candidate, StoredSubtitleFile file) {

@@ -2,6 +2,8 @@ package dev.subtitles.downloader.provider;
 
 import java.util.List;
 
+import dev.subtitles.common.event.payload.VideoRef;
+
 /**
  * What a provider is asked to find: one video, in any of a few languages.
  *
@@ -20,6 +22,24 @@ public record SearchQuery(String title, Integer year, String imdbId, Integer sea
 
     public SearchQuery {
         languages = List.copyOf(languages);
+    }
+
+    /**
+     * The query for {@code video} in {@code languages}: its fields as given, and as release name the file name of its
+     * URL without folders and extension, which is usually the release name.
+     */
+    public static SearchQuery of(VideoRef video, Boolean hearingImpaired, List<String> languages) {
+        return new SearchQuery(video.title(), video.year(), video.imdbId(), video.season(), video.episode(),
+                video.fileHash(), releaseName(video.url()), hearingImpaired, languages);
+    }
+
+    private static String releaseName(String url) {
+        if (url == null) {
+            return null;
+        }
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** Whether the query names an episode of a show rather than a film. */

@@ -35,6 +35,10 @@ public final class EventProbe implements AutoCloseable {
     private static final Set<EventType> RESULTS = Set.of(EventType.SUBTITLE_READY, EventType.TRANSLATE_REQUESTED,
             EventType.JOB_FAILED, EventType.JOB_CANCELLED);
 
+    /** What the manager publishes, which the probe does not record: it records what the downloader publishes. */
+    private static final Set<String> REQUESTS = Set.of(EventType.DOWNLOAD_REQUESTED.routingKey(),
+            EventType.UPGRADE_REQUESTED.routingKey());
+
     private final EventCodec codec = new EventCodec();
     private final String exchange;
     private final Connection connection;
@@ -56,7 +60,8 @@ public final class EventProbe implements AutoCloseable {
             String queue = channel.queueDeclare().getQueue();
             channel.queueBind(queue, exchange, "#");
             DeliverCallback record = (tag, delivery) -> {
-                if (!delivery.getEnvelope().getRoutingKey().startsWith(EventType.DOWNLOAD_REQUESTED.routingKey())) {
+                String routingKey = delivery.getEnvelope().getRoutingKey();
+                if (REQUESTS.stream().noneMatch(routingKey::startsWith)) {
                     events.add(codec.decode(delivery.getBody()));
                 }
             };

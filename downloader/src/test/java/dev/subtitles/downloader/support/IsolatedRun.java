@@ -57,6 +57,11 @@ public final class IsolatedRun {
         return queue() + ".dlq";
     }
 
+    /** The queue of upgrade searches, apart from the work queue. */
+    public String upgradesQueue() {
+        return "test.downloader." + name + ".upgrades";
+    }
+
     /**
      * The retry queues the downloader declares for the delays {@link #environment()} sets (1, 2 and 4 s), of the work
      * queue of every priority.
@@ -81,6 +86,7 @@ public final class IsolatedRun {
         environment.put("EVENTS_EXCHANGE", exchange());
         environment.put("EVENTS_DEAD_LETTER_EXCHANGE", deadLetterExchange());
         environment.put("DOWNLOADER_QUEUE", queue());
+        environment.put("DOWNLOADER_UPGRADES_QUEUE", upgradesQueue());
         environment.put("DOWNLOADER_REDIS_KEY_PREFIX", keyPrefix());
         environment.put("PROJECTION_KEY_PREFIX", keyPrefix());
         environment.put("DOWNLOADER_RETRY_INITIAL_DELAY", "1S");
@@ -95,6 +101,8 @@ public final class IsolatedRun {
             channel.queueDelete(queue);
             channel.queueDelete(queue + Topology.DEAD_LETTER_QUEUE_SUFFIX);
         }
+        channel.queueDelete(upgradesQueue());
+        channel.queueDelete(upgradesQueue() + Topology.DEAD_LETTER_QUEUE_SUFFIX);
         for (String queue : delayQueues()) {
             channel.queueDelete(queue);
         }

@@ -14,8 +14,9 @@ import dev.subtitles.common.messaging.Topology;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Leaves the broker as found: removes the test profile's exchanges and queues (the work queue of each priority, its
- * DLQ and delay queues) once the application has stopped. The names are those of the {@code %test} profile.
+ * Leaves the broker as found: removes the test profile's exchanges and queues (the work queue of each priority, the
+ * upgrades queue, their DLQs and delay queues) once the application has stopped. The names are those of the
+ * {@code %test} profile.
  */
 public class TestBroker implements QuarkusTestResourceLifecycleManager {
 
@@ -24,6 +25,8 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
     public static final String QUEUE = "test.downloader.requests";
     public static final String DLQ = QUEUE + ".dlq";
     public static final String HIGH_QUEUE = Topology.workQueue(QUEUE, Priority.HIGH);
+    public static final String UPGRADES_QUEUE = "test.downloader.upgrades";
+    public static final String UPGRADES_DLQ = UPGRADES_QUEUE + ".dlq";
     private static final long[] DELAY_TIERS_MS = { 1000, 2000, 4000 };
 
     /** A connection to the local broker for tests. */
@@ -50,6 +53,8 @@ public class TestBroker implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+            channel.queueDelete(UPGRADES_QUEUE);
+            channel.queueDelete(UPGRADES_DLQ);
             for (Priority priority : Priority.values()) {
                 String queue = Topology.workQueue(QUEUE, priority);
                 channel.queueDelete(queue);

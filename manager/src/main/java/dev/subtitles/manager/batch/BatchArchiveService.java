@@ -27,6 +27,7 @@ import dev.subtitles.common.format.SubtitleConverter;
 import dev.subtitles.common.format.SubtitleFormat;
 import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.common.store.SubtitleStore;
+import dev.subtitles.manager.repository.SubtitleVersionRepository;
 import dev.subtitles.manager.service.JobStateService;
 import dev.subtitles.manager.service.Outages;
 import dev.subtitles.manager.service.SubtitleService;
@@ -53,15 +54,17 @@ public class BatchArchiveService {
     private final BatchQueryService batches;
     private final JobStateService states;
     private final SubtitleStore store;
+    private final SubtitleVersionRepository versions;
     private final SubtitleConverter converter;
     private final ObjectMapper mapper;
     private final Outages outages;
 
     public BatchArchiveService(BatchQueryService batches, JobStateService states, SubtitleStore store,
-            SubtitleConverter converter, ObjectMapper mapper, Outages outages) {
+            SubtitleVersionRepository versions, SubtitleConverter converter, ObjectMapper mapper, Outages outages) {
         this.batches = batches;
         this.states = states;
         this.store = store;
+        this.versions = versions;
         this.converter = converter;
         this.mapper = mapper;
         this.outages = outages;
@@ -111,13 +114,16 @@ public class BatchArchiveService {
         }));
     }
 
-    /** The text of a done job's file in the archive's format, converted when it was stored in the other one. */
+    /**
+     * The text of a done job's file (its latest version, as {@code GET /jobs/{id}/subtitle} serves it) in the
+     * archive's format, converted when it was stored in the other one.
+     */
     private Uni<String> file(Batch.Member member, BatchArchive.Contents contents) {
-        UUID fileId = contents.states().get(member.id()).result().fileId();
+        UUID firstFileId = contents.states().get(member.id()).result().fileId();
         SubtitleFormat format = SubtitleFormat.fromName(contents.format());
-        return store.findById(fileId)
+        return versions.fileOf(member.id(), firstFileId, null).flatMap(fileId -> store.findById(fileId)
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
-                        "job " + member.id() + " refers to file " + fileId + ", which is not stored"))
+                        "job " + member.id() + " refers to file " + fileId + ", which is not stored")))
                 .map(file -> file.format() == format ? file.content() : converter.convert(file.content(), format));
     }
 

@@ -27,7 +27,6 @@ public class TerminalEventWriter {
             + " appended as (insert into manager.outbox (event_id, job_id, type, body, created_at)"
             + " select $3, $1, $4, $5, $6 from cancelled on conflict (event_id) do nothing)"
             + " select cancel_requested_at from cancelled";
-    private static final String SETTLE = "update manager.job set settled_at = now() where id = $1";
     private static final String APPEND_AND_SETTLE = "with settled as (update manager.job set settled_at = now()"
             + " where id = $1 returning id),"
             + " appended as (insert into manager.outbox (event_id, job_id, type, body, created_at)"
@@ -58,11 +57,6 @@ public class TerminalEventWriter {
         return client.preparedQuery(APPEND_AND_SETTLE)
                 .execute(Tuple.of(jobId, event.eventId, event.type, Buffer.buffer(event.body), utc(event.createdAt)))
                 .replaceWithVoid();
-    }
-
-    /** Marks the job as settled for the deadline sweep: something else ends it. */
-    public Uni<Void> settle(SqlClient client, UUID jobId) {
-        return client.preparedQuery(SETTLE).execute(Tuple.of(jobId)).replaceWithVoid();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -39,6 +39,7 @@ import dev.subtitles.manager.service.PhaseCounts;
 import dev.subtitles.manager.service.Submission;
 import dev.subtitles.manager.service.SubtitleDownload;
 import dev.subtitles.manager.service.SubtitleService;
+import dev.subtitles.manager.service.VersionList;
 import dev.subtitles.manager.validation.StorableText;
 import io.smallrye.mutiny.Uni;
 
@@ -137,10 +138,25 @@ public class JobResource {
     @GET
     @Path("/{id}/subtitle")
     @RolesAllowed({ Roles.SUBMITTER, Roles.VIEWER, Roles.ADMIN })
-    @Operation(summary = "The resulting subtitle file", description = "format defaults to the job's")
+    @Operation(summary = "The resulting subtitle file", description = "Its latest version unless version names"
+            + " another; format defaults to the job's")
+    @APIResponse(responseCode = "404", description = "Unknown job, or no such version")
     @APIResponse(responseCode = "409", description = "The job is not done")
-    public Uni<RestResponse<String>> subtitle(@RestPath String id, @RestQuery String format) {
-        return caller.get().flatMap(tenant -> subtitles.download(tenant, id, format)).map(JobResource::file);
+    public Uni<RestResponse<String>> subtitle(@RestPath String id, @RestQuery String format,
+            @Parameter(description = "A version of GET /jobs/{id}/versions; 1 is the job's first file") @RestQuery String version) {
+        return caller.get().flatMap(tenant -> subtitles.download(tenant, id, format, version)).map(JobResource::file);
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({ Roles.SUBMITTER, Roles.VIEWER, Roles.ADMIN })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The versions of the job's subtitle, oldest first", description = "Version 1 is the job's"
+            + " first file; each better match found after the job was done adds one")
+    @APIResponse(responseCode = "404", description = "Unknown job")
+    @APIResponse(responseCode = "409", description = "The job is not done")
+    public Uni<VersionList> versions(@RestPath String id) {
+        return caller.get().flatMap(tenant -> subtitles.versions(tenant, id));
     }
 
     @GET

@@ -24,6 +24,7 @@ import dev.subtitles.common.phase.JobPhase;
 import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.outbox.EventOutbox;
 import dev.subtitles.manager.projection.JobState;
+import dev.subtitles.manager.repository.JobSettlement;
 import dev.subtitles.manager.repository.TerminalEventWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,6 +70,7 @@ public class DeadlineSweep {
     private final JobStateService states;
     private final JobOutcomes outcomes;
     private final TerminalEventWriter writer;
+    private final JobSettlement settlement;
     private final EventOutbox outbox;
     private final EventSource events;
     private final Duration timeout;
@@ -77,11 +79,13 @@ public class DeadlineSweep {
     private final Duration roundTimeout;
 
     public DeadlineSweep(Pool pool, JobStateService states, JobOutcomes outcomes, TerminalEventWriter writer,
-            EventOutbox outbox, EventSource events, ManagerConfig config, MeterRegistry registry) {
+            JobSettlement settlement, EventOutbox outbox, EventSource events, ManagerConfig config,
+            MeterRegistry registry) {
         this.pool = pool;
         this.states = states;
         this.outcomes = outcomes;
         this.writer = writer;
+        this.settlement = settlement;
         this.outbox = outbox;
         this.events = events;
         this.timeout = config.deadline().timeout();
@@ -145,7 +149,7 @@ public class DeadlineSweep {
     private Uni<Void> settle(SqlConnection connection, UUID jobId, String tenant, JobState state,
             AtomicInteger appended) {
         if (state.phase().isTerminal()) {
-            return writer.settle(connection, jobId);
+            return settlement.settle(connection, jobId);
         }
         return outcomes.decide(jobId, Outcome.TIMED_OUT).flatMap(outcome -> switch (outcome) {
             case TIMED_OUT -> {
@@ -162,7 +166,7 @@ public class DeadlineSweep {
                 yield writer.appendAndSettle(connection, jobId, outbox.message(events.terminalEvent(jobId, tenant,
                         new JobCancelled(JobCancellationService.REASON))));
             }
-            case FINISHED -> writer.settle(connection, jobId);
+            case FINISHED -> settlement.settle(connection, jobId);
         });
     }
 

@@ -14,10 +14,10 @@ import org.jboss.logging.Logger;
 
 import dev.subtitles.manager.config.ManagerConfig;
 import dev.subtitles.manager.projection.JobEventFeed;
+import dev.subtitles.manager.repository.JobSettlement;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Settles a job ({@code manager.job.settled_at}) as soon as its ending event is projected, so that the jobs left
@@ -28,7 +28,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * many jobs rather than one each. Every manager instance hears every ending; the
  * first to settle a job does it, the others' statements match no row. The feed delivers at most once: a job whose
  * ending was missed (no subscription at the time, a failed round) stays unsettled until {@link JobsInFlight} finds it
- * ended at the cap, or the deadline sweep at its deadline.
+ * ended at the cap, or the deadline sweep at its deadline. Settling is also when a done job becomes a candidate for
+ * better-match upgrades ({@link JobSettlement}).
  */
 @Startup
 @ApplicationScoped
@@ -37,16 +38,16 @@ public class EndedJobs {
     private static final Logger LOG = Logger.getLogger(EndedJobs.class);
     private static final int ROUND_SIZE = 1000;
     private static final Duration GATHERING = Duration.ofMillis(100);
-    private static final String SETTLE = "update manager.job set settled_at = now()"
-            + " where id = any($1) and settled_at is null";
 
     private final Pool pool;
+    private final JobSettlement settlement;
     private final Duration timeout;
     private final Queue<UUID> heard = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean settling = new AtomicBoolean();
 
-    public EndedJobs(Pool pool, JobEventFeed feed, ManagerConfig config) {
+    public EndedJobs(Pool pool, JobSettlement settlement, JobEventFeed feed, ManagerConfig config) {
         this.pool = pool;
+        this.settlement = settlement;
         this.timeout = config.dependencies().timeout();
         feed.onJobEnded(this::ended);
     }
@@ -74,9 +75,9 @@ public class EndedJobs {
             roundEnded();
             return;
         }
-        pool.preparedQuery(SETTLE).execute(Tuple.of(round.toArray(UUID[]::new)))
+        settlement.settle(pool, round.toArray(UUID[]::new))
                 .ifNoItem().after(timeout).fail()
-                .subscribe().with(rows -> roundEnded(), failure -> {
+                .subscribe().with(settled -> roundEnded(), failure -> {
                     LOG.debugf("could not settle %d ended job(s), the deadline sweep will: %s", round.size(),
                             failure.getMessage());
                     roundEnded();

@@ -42,6 +42,17 @@ public class EventSource {
         return new JobEvent<>(id, type, source, jobId, tenant, Instant.now(), currentTraceparent(), payload);
     }
 
+    /**
+     * The {@code number}th event of its type about {@code jobId} (a job's third search for a better subtitle), with an id
+     * derived from the type, the job and the number: a round that is rolled back and done again appends the same event.
+     */
+    public <P extends EventPayload> JobEvent<P> numberedEvent(UUID jobId, String tenant, int number, P payload) {
+        EventType type = EventType.forPayload(payload.getClass());
+        UUID id = UUID.nameUUIDFromBytes((type.routingKey() + ":" + jobId + ":" + number)
+                .getBytes(StandardCharsets.UTF_8));
+        return new JobEvent<>(id, type, source, jobId, tenant, Instant.now(), currentTraceparent(), payload);
+    }
+
     private static String currentTraceparent() {
         SpanContext context = Span.current().getSpanContext();
         if (!context.isValid()) {

@@ -18,6 +18,7 @@ import dev.subtitles.manager.limits.LimitRefusals;
 import dev.subtitles.manager.limits.LimitsConfig;
 import dev.subtitles.manager.limits.TooManyRequestsException;
 import dev.subtitles.manager.projection.JobState;
+import dev.subtitles.manager.repository.JobSettlement;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -50,19 +51,20 @@ public class JobsInFlight {
             + " where tenant = $1 and settled_at is null limit $2) as unsettled_jobs";
     private static final String OLDEST_UNSETTLED = "select id, created_at from manager.job where tenant = $1"
             + " and settled_at is null and (created_at, id) > ($2, $3) order by created_at, id limit $4";
-    private static final String SETTLE = "update manager.job set settled_at = now()"
-            + " where id = any($1) and settled_at is null";
     private static final Instant BEGINNING = Instant.EPOCH;
     private static final UUID LOWEST_ID = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
 
     private final Pool pool;
+    private final JobSettlement settlement;
     private final JobStateService states;
     private final int cap;
     private final LimitRefusals refusals;
     private final Map<String, Instant> refusedUntil = new ConcurrentHashMap<>();
 
-    public JobsInFlight(Pool pool, JobStateService states, LimitsConfig limits, LimitRefusals refusals) {
+    public JobsInFlight(Pool pool, JobSettlement settlement, JobStateService states, LimitsConfig limits,
+            LimitRefusals refusals) {
         this.pool = pool;
+        this.settlement = settlement;
         this.states = states;
         this.cap = limits.jobsInFlight();
         this.refusals = refusals;
@@ -153,7 +155,7 @@ public class JobsInFlight {
         if (ended.length == 0) {
             return Uni.createFrom().item(0);
         }
-        return pool.preparedQuery(SETTLE).execute(Tuple.of(ended)).replaceWith(ended.length);
+        return settlement.settle(pool, ended).replaceWith(ended.length);
     }
 
     private TooManyRequestsException refusal(int jobs) {

@@ -15,12 +15,14 @@ import dev.subtitles.common.store.StoredSubtitleFile;
 import dev.subtitles.common.store.SubtitleStore;
 import dev.subtitles.manager.projection.JobState;
 import dev.subtitles.manager.repository.Job;
+import dev.subtitles.manager.repository.SubtitleVersionRepository;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The subtitle file a done job produced, and for a translated job the file it was translated from, in the format the
- * client asks for (converted when it differs).
+ * client asks for (converted when it differs). A done job's file may have later versions, better matches found after
+ * it was done (docs/upgrades.md): the latest is served unless the client names another.
  */
 @ApplicationScoped
 public class SubtitleService {
@@ -30,29 +32,49 @@ public class SubtitleService {
     private final OwnedJobs owned;
     private final JobStateService states;
     private final SubtitleStore store;
+    private final SubtitleVersionRepository versions;
     private final SubtitleConverter converter;
     private final Outages outages;
 
     public SubtitleService(OwnedJobs owned, JobStateService states, SubtitleStore store,
-            SubtitleConverter converter, Outages outages) {
+            SubtitleVersionRepository versions, SubtitleConverter converter, Outages outages) {
         this.owned = owned;
         this.states = states;
         this.store = store;
+        this.versions = versions;
         this.converter = converter;
         this.outages = outages;
     }
 
     /**
-     * The file of {@code tenant}'s job {@code id}.
+     * The file of {@code tenant}'s job {@code id}: its latest version, or version {@code version}.
      *
      * @param format {@code srt} or {@code vtt}, or {@code null} for the format the job asked for
-     * @return fails with {@link JobNotFoundException}, or {@link JobNotDoneException} while there is no file
+     * @param version a version number (1 for the job's first file), or {@code null} for the latest
+     * @return fails with {@link JobNotFoundException}, {@link JobNotDoneException} while there is no file, or
+     *         {@link VersionNotFoundException}
      */
     @WithSpan("SubtitleService.download")
-    public Uni<SubtitleDownload> download(String tenant, String id, String format) {
+    public Uni<SubtitleDownload> download(String tenant, String id, String format, String version) {
         SubtitleFormat requested = parseFormat(format);
-        return outages.guard(doneJob(tenant, id).flatMap(done -> stored(done.job(), done.result().fileId())
+        Integer number = QueryParameters.integer("version", version, 1, Integer.MAX_VALUE);
+        return outages.guard(doneJob(tenant, id).flatMap(done -> versions
+                .fileOf(done.job().id, done.result().fileId(), number)
+                .onItem().ifNull().failWith(() -> new VersionNotFoundException(done.job().id, number))
+                .flatMap(fileId -> stored(done.job(), fileId))
                 .map(file -> served(done.job(), file, requested))));
+    }
+
+    /**
+     * The versions of the subtitle of {@code tenant}'s job {@code id}, oldest first.
+     *
+     * @return fails as {@link #download} does while there is no file
+     */
+    @WithSpan("SubtitleService.versions")
+    public Uni<VersionList> versions(String tenant, String id) {
+        return outages.guard(doneJob(tenant, id).flatMap(done -> versions
+                .of(done.job().id, done.result().fileId())
+                .map(stored -> VersionList.of(done.job().id, stored))));
     }
 
     /**

@@ -9,5 +9,5 @@ package dev.subtitles.common.event.payload;
  */
 public sealed interface EventPayload
         permits DownloadRequested, DownloadStarted, SubtitleReady, TranslateRequested, TranslateStarted, Translated,
-        RetryScheduled, JobFailed, CancelRequested, JobCancelled {
+        RetryScheduled, JobFailed, CancelRequested, JobCancelled, UpgradeRequested, SubtitleUpgraded, UpgradeChecked {
 }

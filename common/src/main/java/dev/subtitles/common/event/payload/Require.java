@@ -37,6 +37,14 @@ final class Require {
         return value == null ? null : atLeast(value, minimum, name);
     }
 
+    /** An optional number: absent is fine, but present it must be finite. */
+    static Double nullOrFinite(Double value, String name) {
+        if (value != null && !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number, was " + value);
+        }
+        return value;
+    }
+
     /** An immutable copy in which every element is non-blank; {@code null} stands for no elements. */
     static List<String> nonBlankElements(List<String> values, String name) {
         if (values == null) {

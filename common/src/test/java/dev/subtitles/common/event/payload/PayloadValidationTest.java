@@ -108,4 +108,35 @@ class PayloadValidationTest {
         assertThatNullPointerException().isThrownBy(() -> new JobFailed(null, "NO_SUBTITLE_FOUND", "none found"))
                 .withMessage("stage is required");
     }
+
+    @Test
+    void upgradeOfANativeSubtitleNeedsItsScore() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new UpgradeRequested(MATRIX, "de", List.of(), SubtitleFormat.SRT, null,
+                        UUID.randomUUID(), 1, null, false, 1))
+                .withMessageContaining("currentScore is required");
+    }
+
+    @Test
+    void upgradeOfAMachineTranslationNeedsNoScore() {
+        UpgradeRequested request = new UpgradeRequested(MATRIX, "de", null, SubtitleFormat.SRT, null,
+                UUID.randomUUID(), 1, null, true, 1);
+
+        assertThat(request.preferredProviders()).isEmpty();
+    }
+
+    @Test
+    void upgradedVersionComesAfterThePreviousOne() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SubtitleUpgraded(UUID.randomUUID(), 2, "library", "de", 560, List.of(),
+                        SubtitleFormat.SRT, 2, 160.0, false))
+                .withMessage("previousVersion must be below version 2, was 2");
+    }
+
+    @Test
+    void checkedSearchCountsNoNegativeCandidates() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new UpgradeChecked(1, null, true, -1, null, List.of()))
+                .withMessage("candidates must be at least 0, was -1");
+    }
 }

@@ -11,6 +11,7 @@ import dev.subtitles.manager.service.JobFinishedException;
 import dev.subtitles.manager.service.JobNotDoneException;
 import dev.subtitles.manager.service.JobNotFoundException;
 import dev.subtitles.manager.service.NoSourceSubtitleException;
+import dev.subtitles.manager.service.VersionNotFoundException;
 
 /** Problems about jobs the request names: one mapper per kind. */
 public class JobProblemMappers {
@@ -28,6 +29,11 @@ public class JobProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> noSource(NoSourceSubtitleException e, UriInfo uri) {
         return Problems.of(Status.NOT_FOUND, "no-source-subtitle", "Not translated", e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> noVersion(VersionNotFoundException e, UriInfo uri) {
+        return Problems.of(Status.NOT_FOUND, "version-not-found", "Version not found", e.getMessage(), uri);
     }
 
     @ServerExceptionMapper
